@@ -1,0 +1,13 @@
+// Public surface of @kube-ts/api. Each line re-exports one module folder; the folders keep their own named exports.
+export * from './errors/status.js'
+export * from './errors/api-error.js'
+export * from './meta/object.js'
+export * from './schema/resource-schema.js'
+export * from './schemas/registry.js'
+export * from './labels/index.js'
+export * from './fields/index.js'
+export * from './quantity/index.js'
+export * from './validation/index.js'
+export * from './owner-references/index.js'
+export * from './patch/index.js'
+export * from './printers/index.js'
