@@ -1,0 +1,62 @@
+import { InvalidArgumentError, Option } from 'commander'
+import type { Command } from 'commander'
+import type { LogFormat } from '../logger/create-logger.js'
+
+const truthy = new Set(['1', 't', 'T', 'true', 'TRUE', 'True'])
+const falsy = new Set(['0', 'f', 'F', 'false', 'FALSE', 'False'])
+
+/** Go's strconv.ParseBool, so `--leader-elect=false` works as with upstream pflag. */
+export function parseBoolFlag (value: string): boolean {
+  if (truthy.has(value)) return true
+  if (falsy.has(value)) return false
+  throw new InvalidArgumentError(`strconv.ParseBool: parsing "${value}": invalid syntax`)
+}
+
+export function parseIntFlag (value: string): number {
+  if (!/^[-+]?\d+$/.test(value)) throw new InvalidArgumentError(`strconv.ParseInt: parsing "${value}": invalid syntax`)
+  return Number(value)
+}
+
+export function parsePortFlag (value: string): number {
+  const n = parseIntFlag(value)
+  if (n < 0 || n > 65535) throw new InvalidArgumentError(`port ${value} is outside 0-65535`)
+  return n
+}
+
+/** Comma-separated list (`--controllers=*,-bootstrapsigner`); empty items are dropped. */
+export function parseStringList (value: string): string[] {
+  return value.split(',').map(s => s.trim()).filter(s => s !== '')
+}
+
+/**
+ * Adds a pflag-style boolean: `--name`, `--name=true|false`. Commander's own booleans cannot take `=false`,
+ * which upstream scripts and unit files use.
+ */
+export function addBoolFlag (cmd: Command, name: string, description: string, defaultValue: boolean, env?: string): Command {
+  const opt = new Option(`--${name} [bool]`, description).argParser(parseBoolFlag).default(defaultValue)
+  if (env !== undefined) opt.env(env)
+  return cmd.addOption(opt)
+}
+
+export interface LoggingFlags {
+  logFormat: LogFormat
+  v: number
+}
+
+/** `--log-format json|text` (upstream `--logging-format`, accepted as a hidden alias) and klog's `-v`. */
+export function addLoggingFlags (cmd: Command): Command {
+  cmd.addOption(new Option('--log-format <format>', 'Sets the log format. Permitted formats: "json", "text".')
+    .choices(['json', 'text']).default('json').env('KUBE_TS_LOG_FORMAT'))
+  cmd.addOption(new Option('--logging-format <format>', 'Alias of --log-format (upstream flag name).')
+    .choices(['json', 'text']).hideHelp())
+  cmd.addOption(new Option('-v, --v <level>', 'Number for the log level verbosity (0-10); 4 and above logs per-object detail.')
+    .argParser(parseIntFlag).default(0).env('KUBE_TS_V'))
+  return cmd
+}
+
+/** Reads the logging flags back from commander's raw options (the alias wins when given). */
+export function loggingFlagsFrom (raw: Record<string, unknown>): LoggingFlags {
+  const format = (raw.loggingFormat ?? raw.logFormat ?? 'json') as LogFormat
+  const v = typeof raw.v === 'number' ? raw.v : 0
+  return { logFormat: format, v }
+}
