@@ -1,0 +1,100 @@
+# shellcheck shell=bash
+# The control-plane and node daemons `cluster up` runs, as one table. Adding a daemon is one line.
+# Requires common.sh, supervisor.sh and install.sh.
+#
+# Columns (|-separated): name | package under packages/ | health URL | arguments (split on spaces).
+# Order matters: a daemon starts after the ones above it are healthy. The apiserver is required;
+# the others are optional and start only once their package builds and implements `run`.
+daemon_table() {
+  cat <<EOF_TABLE
+kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR
+kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true
+kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true
+cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR
+kubelet|kubelet|http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --healthz-port=$KUBELET_HEALTHZ_PORT --root-dir=$KUBE_TS_HOME/kubelet --pod-infra-container-image=kube-ts/pause:3.10 --cluster-dns=10.96.0.10 --cluster-domain=cluster.local
+kube-proxy|kube-proxy|http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --healthz-bind-address=127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT --cluster-cidr=$CLUSTER_CIDR
+EOF_TABLE
+}
+
+REQUIRED_DAEMONS=" kube-apiserver "
+# Daemons that program host networking: their presence turns on scripts/lib/network.sh.
+NETWORK_DAEMONS=" kubelet kube-proxy "
+
+daemon_field() { # daemon_field NAME COLUMN(1-4)
+  daemon_table | awk -F'|' -v n="$1" -v c="$2" '$1 == n { print $c }'
+}
+daemon_names() { daemon_table | cut -d'|' -f1; }
+daemon_required() { [[ "$REQUIRED_DAEMONS" == *" $1 "* ]]; }
+daemon_main() { echo "$KUBE_TS_REPO/packages/$(daemon_field "$1" 2)/dist/main.js"; }
+daemon_healthy() { http_ok "$(daemon_field "$1" 3)"; }
+
+# Why a daemon cannot start, or nothing when it can: its package must be built (main.js and
+# index.js) and export a `run` function. Skeletons without one are skipped, not started.
+daemon_unavailable_reason() {
+  local name="$1" dir
+  dir="$KUBE_TS_REPO/packages/$(daemon_field "$name" 2)"
+  [ -f "$dir/package.json" ] || { echo "package $dir does not exist"; return; }
+  if [ ! -f "$dir/dist/main.js" ] || [ ! -f "$dir/dist/index.js" ]; then
+    # The whole-workspace build may have failed elsewhere: try this package alone.
+    (cd "$KUBE_TS_REPO" && npx --no-install tsc -b "packages/$(daemon_field "$name" 2)") >/dev/null 2>&1 || true
+  fi
+  [ -f "$dir/dist/main.js" ] || { echo "not built (no dist/main.js)"; return; }
+  node -e 'const m = require(process.argv[1]); process.exit(typeof m.run === "function" ? 0 : 3)' \
+    "$dir/dist/index.js" >/dev/null 2>&1 || echo "its package does not export run() yet"
+}
+
+daemon_start() {
+  local name="$1" main args reason pid
+  if pid="$(supervised_pid "$name")"; then
+    log "$name already running (supervisor pid $pid)"
+    daemon_wait_healthy "$name"
+    return
+  fi
+  reason="$(daemon_unavailable_reason "$name")"
+  if [ -n "$reason" ]; then
+    daemon_required "$name" && die "cannot start $name: $reason"
+    log "skipping $name: $reason"
+    echo "skipped $reason" >"$RUN_DIR/$name.state"
+    return 0
+  fi
+  main="$(daemon_main "$name")"
+  read -r -a args <<<"$(daemon_field "$name" 4)"
+  log "starting $name"
+  start_supervised "$name" node "$main" "${args[@]}"
+  daemon_wait_healthy "$name"
+}
+
+daemon_wait_healthy() {
+  local name="$1" timeout="${KUBE_TS_DAEMON_TIMEOUT:-60}" deadline state
+  deadline=$((SECONDS + timeout))
+  while ! daemon_healthy "$name"; do
+    state="$(supervised_state "$name")"
+    if [ "$state" = not-implemented ] && ! daemon_required "$name"; then
+      log "$name says it is not implemented yet; not running it"
+      return 0
+    fi
+    if ((SECONDS >= deadline)) || [ "$state" = not-implemented ]; then
+      log_tail "$LOG_DIR/$name.log" 40
+      die "$name did not become healthy at $(daemon_field "$name" 3) within ${timeout}s (state: $state)"
+    fi
+    sleep 0.3
+  done
+  log "$name is healthy (pid $(supervised_child_pid "$name" || echo '?'))"
+}
+
+daemon_stop() {
+  local name="$1"
+  if supervised_pid "$name" >/dev/null || supervised_child_pid "$name" >/dev/null; then
+    log "stopping $name"
+    stop_supervised "$name"
+  fi
+}
+
+# True when any daemon that needs host networking is running (or was started) in this home.
+network_daemons_running() {
+  local name
+  for name in $NETWORK_DAEMONS; do
+    supervised_pid "$name" >/dev/null && return 0
+  done
+  return 1
+}
