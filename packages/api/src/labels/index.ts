@@ -1,0 +1,6 @@
+export { parseSelector } from './parser.js'
+export { selectorFromLabelSelector, labelsMatchSelectorText } from './label-selector.js'
+export { everything, nothingSelector, selectorFromRequirements } from './selector.js'
+export type { Selector } from './selector.js'
+export { newRequirement, requirementMatches, requirementString } from './requirement.js'
+export type { LabelRequirement, LabelOperator } from './requirement.js'

@@ -1,0 +1,1 @@
+export { ownerReferencesOf, getControllerOf, isControlledBy, hasOwnerWithUid, newControllerRef } from './owner-references.js'
