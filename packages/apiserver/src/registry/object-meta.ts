@@ -1,0 +1,47 @@
+import { apiVersionOf, type KubeObject, type ResourceSchema } from '@kube-ts/api'
+
+type ObjectMeta = KubeObject['metadata']
+
+/** ObjectMeta without the `readonly` markers kubernetes-types puts on server-owned fields: the registry owns them. */
+export type MutableMeta = { -readonly [K in keyof ObjectMeta]: ObjectMeta[K] }
+
+export function metaOf (obj: KubeObject): MutableMeta {
+  return obj.metadata as MutableMeta
+}
+
+/** RFC 3339 with second precision, as metav1.Time serialises. */
+export function rfc3339 (d: Date): string {
+  return d.toISOString().replace(/\.\d{3}Z$/, 'Z')
+}
+
+export function deepClone<T> (v: T): T {
+  return structuredClone(v)
+}
+
+/** Every object leaving the registry carries apiVersion/kind (stored objects may lack them after a patch). */
+export function withTypeMeta (schema: ResourceSchema, obj: KubeObject): KubeObject {
+  obj.apiVersion = apiVersionOf(schema.group, schema.version)
+  obj.kind = schema.kind
+  return obj
+}
+
+/** Structural equality over JSON values; key order does not matter. */
+export function jsonEqual (a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a) && Array.isArray(b)) {
+    return a.length === b.length && a.every((v, i) => jsonEqual(v, b[i]))
+  }
+  const ao = a as Record<string, unknown>
+  const bo = b as Record<string, unknown>
+  const ak = Object.keys(ao).filter(k => ao[k] !== undefined)
+  const bk = Object.keys(bo).filter(k => bo[k] !== undefined)
+  return ak.length === bk.length && ak.every(k => Object.prototype.hasOwnProperty.call(bo, k) && jsonEqual(ao[k], bo[k]))
+}
+
+/** The resource reference used in error messages (`deployments.apps`). */
+export function refOf (schema: ResourceSchema): { group: string, resource: string } {
+  return { group: schema.group, resource: schema.plural }
+}
+
