@@ -4,7 +4,7 @@ import { parseSelector } from './parser.js'
 import { newRequirement, type LabelOperator, type LabelRequirement } from './requirement.js'
 import { everything, nothingSelector, selectorFromRequirements, type Selector } from './selector.js'
 
-const expressionOperators: Record<string, LabelOperator> = { In: 'In', NotIn: 'NotIn', Exists: 'Exists', DoesNotExist: 'DoesNotExist' }
+const expressionOperators = new Map<string, LabelOperator>([['In', 'In'], ['NotIn', 'NotIn'], ['Exists', 'Exists'], ['DoesNotExist', 'DoesNotExist']])
 
 /**
  * Turns a metav1.LabelSelector (as in `spec.selector` of workloads) into a Selector, like upstream's
@@ -21,7 +21,7 @@ export function selectorFromLabelSelector (ls: LabelSelector | undefined | null)
     requirements.push(newRequirement(key, '=', [value]))
   }
   for (const expr of expressions) {
-    const op = expressionOperators[expr.operator]
+    const op = expressionOperators.get(expr.operator)
     if (op === undefined) throw errBadRequest(`${JSON.stringify(expr.operator)} is not a valid label selector operator`)
     requirements.push(newRequirement(expr.key, op, [...(expr.values ?? [])]))
   }

@@ -7,11 +7,12 @@ export type TokenKind =
 
 export interface Token { kind: TokenKind, literal: string }
 
-const symbols: Record<string, TokenKind> = {
-  '!': 'doesNotExist', '!=': 'notEquals', '(': 'openPar', ')': 'closedPar', ',': 'comma',
-  '=': 'equals', '==': 'doubleEquals', '>': 'greaterThan', '<': 'lessThan'
-}
-const keywords: Record<string, TokenKind> = { in: 'in', notin: 'notin' }
+// Maps, not object literals: a word like `constructor` must not find anything on Object.prototype
+const symbols = new Map<string, TokenKind>([
+  ['!', 'doesNotExist'], ['!=', 'notEquals'], ['(', 'openPar'], [')', 'closedPar'], [',', 'comma'],
+  ['=', 'equals'], ['==', 'doubleEquals'], ['>', 'greaterThan'], ['<', 'lessThan']
+])
+const keywords = new Map<string, TokenKind>([['in', 'in'], ['notin', 'notin']])
 
 const isWhitespace = (c: string): boolean => c === ' ' || c === '\t' || c === '\r' || c === '\n'
 const isSpecial = (c: string): boolean => '=!(),<>'.includes(c)
@@ -30,17 +31,17 @@ export function tokenize (text: string): Token[] {
     if (isSpecial(c)) {
       // longest run of symbol characters that still forms a known symbol ("!=" before "!")
       let literal = c
-      while (pos + literal.length < text.length && symbols[literal + (text[pos + literal.length] ?? '')] !== undefined) {
+      while (pos + literal.length < text.length && symbols.has(literal + (text[pos + literal.length] ?? ''))) {
         literal += text[pos + literal.length] ?? ''
       }
-      tokens.push({ kind: symbols[literal] ?? 'identifier', literal })
+      tokens.push({ kind: symbols.get(literal) ?? 'identifier', literal })
       pos += literal.length
       continue
     }
     let end = pos
     while (end < text.length && !isWhitespace(text[end] ?? '') && !isSpecial(text[end] ?? '')) end++
     const word = text.slice(pos, end)
-    tokens.push({ kind: keywords[word] ?? 'identifier', literal: word })
+    tokens.push({ kind: keywords.get(word) ?? 'identifier', literal: word })
     pos = end
   }
 }

@@ -47,9 +47,9 @@ function splitQuantity (s: string): Parts | ApiError {
 interface Suffix { base: 2 | 10, exponent: number, format: QuantityFormat }
 
 function interpretSuffix (suffix: string): Suffix | undefined {
-  const dec = decimalSuffixes[suffix]
+  const dec = Object.hasOwn(decimalSuffixes, suffix) ? decimalSuffixes[suffix] : undefined
   if (dec !== undefined) return { base: 10, exponent: dec, format: 'DecimalSI' }
-  const bin = binarySuffixes[suffix]
+  const bin = Object.hasOwn(binarySuffixes, suffix) ? binarySuffixes[suffix] : undefined
   if (bin !== undefined) return { base: 2, exponent: bin, format: 'BinarySI' }
   if (suffix.length > 1 && (suffix[0] === 'e' || suffix[0] === 'E')) {
     const digits = suffix.slice(1)
