@@ -1,0 +1,64 @@
+import express from 'express'
+import type { Express, Request } from 'express'
+import pino from 'pino'
+import { createApiMetrics } from './metrics.js'
+import type { AppDeps, Limits } from './http/deps.js'
+import { defaultLimits } from './http/deps.js'
+import { SchemaIndex } from './http/schema-index.js'
+import { resourceRouter } from './http/resource-router.js'
+import type { ContextFactory } from './http/resource-router.js'
+import { discoveryRouter } from './http/discovery-router.js'
+import { healthRouter } from './http/health.js'
+import { inflightLimiter } from './http/inflight.js'
+import { requestTimeout } from './http/timeout.js'
+import { requestMetrics } from './http/request-metrics.js'
+import { errorMiddleware, notFoundMiddleware } from './http/errors.js'
+import { versionInfo } from './http/version.js'
+import { createOpenApiRouter } from './openapi/index.js'
+
+/**
+ * The apiserver's HTTP application, separate from listening so tests drive it with supertest. Filter order follows
+ * upstream's handler chain: metrics, health (never throttled), max-inflight, deadline, then discovery and resources.
+ */
+export function createApp (deps: AppDeps): Express {
+  const logger = deps.logger ?? pino({ level: 'silent' })
+  const metrics = deps.metrics ?? createApiMetrics()
+  const limits: Limits = { ...defaultLimits, ...deps.limits }
+  const index = new SchemaIndex(deps.schemas)
+  const now = deps.now ?? (() => new Date())
+  const makeContext: ContextFactory = (req, res, info, schema, q, labels) => ({
+    req,
+    res,
+    info,
+    schema,
+    scope: { schema, namespace: info.namespace },
+    q,
+    store: deps.store,
+    patch: deps.patch,
+    logger,
+    metrics,
+    limits,
+    now,
+    labels
+  })
+  const serverAddress = (req: Request): string => deps.serverAddress ?? req.headers.host ?? ''
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('etag', false)
+  app.use(requestMetrics(metrics))
+  app.use(healthRouter(deps.healthy))
+  app.get('/metrics', async (_req, res) => {
+    const text = await metrics.registry.metrics()
+    res.setHeader('Content-Type', metrics.registry.contentType)
+    res.end(text)
+  })
+  app.use(inflightLimiter(limits, metrics))
+  app.use(requestTimeout(limits.requestTimeoutMs))
+  app.use(createOpenApiRouter(() => [...deps.schemas], versionInfo.gitVersion))
+  app.use(resourceRouter(index, makeContext))
+  app.use(discoveryRouter(deps.schemas, serverAddress))
+  app.use(notFoundMiddleware())
+  app.use(errorMiddleware(logger))
+  return app
+}

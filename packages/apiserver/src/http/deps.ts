@@ -1,0 +1,49 @@
+import type { Logger } from 'pino'
+import type { KubeObject, ResourceSchema } from '@kube-ts/api'
+import type { RestStore } from '../registry/rest.js'
+import type { ApiMetrics } from '../metrics.js'
+
+/**
+ * Patch engines, injected so the HTTP layer does not care where they live. `strategic` and `apply` are optional:
+ * while absent, those content types are answered with 415 rather than approximated.
+ */
+export interface PatchEngines {
+  /** RFC 7386 JSON merge patch. */
+  merge: (target: KubeObject, patch: unknown) => unknown
+  /** RFC 6902 JSON patch; `ops` is already known to be an array within the operation limit. */
+  json: (target: KubeObject, ops: unknown[]) => unknown
+  strategic?: (target: KubeObject, patch: unknown, schema: ResourceSchema) => unknown
+  /** Server-side apply; `current` is undefined when the object does not exist yet. */
+  apply?: (current: KubeObject | undefined, applied: KubeObject, opts: { schema: ResourceSchema, fieldManager: string, force: boolean }) => KubeObject
+}
+
+export interface Limits {
+  /** Non-mutating, non-long-running requests in flight; 0 disables the limit. */
+  maxRequestsInflight: number
+  maxMutatingRequestsInflight: number
+  /** Deadline for non-long-running requests. */
+  requestTimeoutMs: number
+  /** Watches without timeoutSeconds last a random time in [min, 2*min], as upstream spreads reconnects. */
+  minRequestTimeoutMs: number
+}
+
+export const defaultLimits: Limits = {
+  maxRequestsInflight: 400,
+  maxMutatingRequestsInflight: 200,
+  requestTimeoutMs: 60_000,
+  minRequestTimeoutMs: 1_800_000
+}
+
+export interface AppDeps {
+  store: RestStore
+  schemas: readonly ResourceSchema[]
+  /** Whether storage answers (drives /readyz and /healthz). */
+  healthy: () => Promise<boolean>
+  patch: PatchEngines
+  logger?: Logger
+  metrics?: ApiMetrics
+  limits?: Partial<Limits>
+  /** Advertised in legacy `/api` discovery (`serverAddressByClientCIDRs`). */
+  serverAddress?: string
+  now?: () => Date
+}

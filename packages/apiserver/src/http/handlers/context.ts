@@ -1,0 +1,37 @@
+import type { Request, Response } from 'express'
+import type { Logger } from 'pino'
+import type { ResourceSchema } from '@kube-ts/api'
+import type { RequestScope, RestStore, WriteOptions } from '../../registry/rest.js'
+import type { ApiMetrics } from '../../metrics.js'
+import type { Limits, PatchEngines } from '../deps.js'
+import type { Query, WriteQuery } from '../query.js'
+import type { RequestInfo } from '../request-info.js'
+
+/** Everything one resource request handler needs, resolved by the router. */
+export interface HandlerContext {
+  req: Request
+  res: Response
+  info: RequestInfo
+  schema: ResourceSchema
+  scope: RequestScope
+  q: Query
+  store: RestStore
+  patch: PatchEngines
+  logger: Logger
+  metrics: ApiMetrics
+  limits: Limits
+  now: () => Date
+  /** Labels for apiserver_* request metrics. */
+  labels: Record<string, string>
+}
+
+export function writeOptions (wq: WriteQuery, subresource: string): WriteOptions {
+  const out: WriteOptions = { dryRun: wq.dryRun }
+  if (wq.fieldManager !== undefined) out.fieldManager = wq.fieldManager
+  if (subresource !== '') out.subresource = subresource
+  return out
+}
+
+export function resourceRef (schema: ResourceSchema): { group: string, resource: string } {
+  return { group: schema.group, resource: schema.plural }
+}

@@ -1,0 +1,39 @@
+import { errNotFound } from '@kube-ts/api'
+import type { KubeObject } from '@kube-ts/api'
+import { writeJson } from '../respond.js'
+import { parseWriteQuery } from '../query.js'
+import { asKubeObject, bindNamespace } from '../decode.js'
+import { applyPatch, checkPatchOptions, patchTypeOf, readPatch } from '../patch-body.js'
+import { checkName } from './update.js'
+import { resourceRef, writeOptions } from './context.js'
+import type { HandlerContext } from './context.js'
+
+/**
+ * PATCH of an object or its status. The patch is applied inside the registry's read-modify-write, so a conflicting
+ * concurrent write makes it re-apply to fresh state. Server-side apply may create the object (201).
+ */
+export async function handlePatch (ctx: HandlerContext): Promise<void> {
+  const type = patchTypeOf(ctx.req, ctx.patch, true)
+  const wq = parseWriteQuery(ctx.q, 'PatchOptions')
+  checkPatchOptions(type, wq)
+  const patch = await readPatch(ctx.req, type)
+  const { schema, info } = ctx
+  const mutate = (current: KubeObject | undefined): KubeObject => {
+    let next: KubeObject
+    if (type === 'apply') {
+      const applied = asKubeObject(patch, info, schema.kind)
+      bindNamespace(applied, schema, ctx.scope.namespace)
+      checkName(applied, info.name)
+      // patchTypeOf guarantees the engine exists for apply
+      next = (ctx.patch.apply as NonNullable<typeof ctx.patch.apply>)(current, applied, { schema, fieldManager: wq.fieldManager ?? '', force: wq.force ?? false })
+    } else {
+      if (current === undefined) throw errNotFound(resourceRef(schema), info.name)
+      next = asKubeObject(applyPatch(ctx.patch, type, current, patch, schema), info, schema.kind)
+    }
+    bindNamespace(next, schema, ctx.scope.namespace)
+    checkName(next, info.name)
+    return next
+  }
+  const { object, created } = await ctx.store.update(ctx.scope, info.name, mutate, { ...writeOptions(wq, info.subresource), allowCreate: type === 'apply' })
+  writeJson(ctx.res, created ? 201 : 200, object)
+}

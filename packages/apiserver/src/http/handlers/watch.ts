@@ -1,0 +1,110 @@
+import type { ServerResponse } from 'node:http'
+import { errInternal } from '@kube-ts/api'
+import type { WatchEvent, WatchQuery } from '../../registry/rest.js'
+import { asApiError } from '../errors.js'
+import { parseWatchQuery } from '../query.js'
+import { negotiateTable, objectToTable } from '../table.js'
+import type { HandlerContext } from './context.js'
+
+/** A registry error arriving this soon after the watch opens is answered as a normal HTTP error (400, 410...). */
+const openGraceMs = 50
+
+type Step = { kind: 'event', result: IteratorResult<WatchEvent> } | { kind: 'error', err: unknown } | { kind: 'aborted' }
+
+function nextStep (it: AsyncIterator<WatchEvent>, signal: AbortSignal): Promise<Step> {
+  if (signal.aborted) return Promise.resolve({ kind: 'aborted' })
+  return new Promise<Step>((resolve) => {
+    const onAbort = (): void => resolve({ kind: 'aborted' })
+    signal.addEventListener('abort', onAbort, { once: true })
+    it.next().then(
+      (result) => { signal.removeEventListener('abort', onAbort); resolve({ kind: 'event', result }) },
+      (err: unknown) => { signal.removeEventListener('abort', onAbort); resolve({ kind: 'error', err }) }
+    )
+  })
+}
+
+/** Legacy `/watch/.../<name>` watches one object: upstream turns the name into a field selector. */
+function withNameSelector (query: WatchQuery, name: string): WatchQuery {
+  if (name === '') return query
+  const byName = `metadata.name=${name}`
+  return { ...query, fieldSelector: query.fieldSelector === undefined ? byName : `${query.fieldSelector},${byName}` }
+}
+
+/**
+ * A watch over HTTP: newline-delimited JSON events on a chunked 200 response, each written (and so flushed) as it
+ * arrives. Ends when the client goes away, when timeoutSeconds (or the server's randomized default) passes, or when
+ * the registry stream ends; errors after the stream opened become an ERROR event carrying the Status.
+ */
+export async function handleWatch (ctx: HandlerContext): Promise<void> {
+  const query = withNameSelector(parseWatchQuery(ctx.q), ctx.info.name)
+  const table = negotiateTable(ctx.req.headers.accept, ctx.q)
+  const { res, req } = ctx
+  const controller = new AbortController()
+  const abort = (): void => controller.abort()
+  res.on('close', abort)
+  const min = ctx.limits.minRequestTimeoutMs
+  const timeoutMs = query.timeoutSeconds !== undefined ? query.timeoutSeconds * 1000 : min + Math.floor(Math.random() * min)
+  const timer = setTimeout(abort, timeoutMs)
+  const gaugeLabels = { ...ctx.labels }
+  delete gaugeLabels.code
+  ctx.metrics.longRunning.inc(gaugeLabels)
+  const it = ctx.store.watch(ctx.scope, query, controller.signal)[Symbol.asyncIterator]()
+  try {
+    // give the registry a moment to refuse the watch outright, so such refusals keep their HTTP status
+    let pending = nextStep(it, controller.signal)
+    const early = await Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), openGraceMs))])
+    if (early?.kind === 'error') throw early.err
+    res.statusCode = 200
+    res.setHeader('Content-Type', 'application/json')
+    res.setHeader('Cache-Control', 'no-cache, private')
+    res.flushHeaders()
+    req.socket?.setNoDelay(true)
+    let first = true
+    for (;;) {
+      const step = await pending
+      if (step.kind === 'aborted') break
+      if (step.kind === 'error') {
+        if (!controller.signal.aborted) writeErrorEvent(ctx, step.err)
+        break
+      }
+      if (step.result.done === true) break
+      const ev = step.result.value
+      let object: unknown = ev.object
+      if (table !== undefined && ev.type !== 'ERROR' && ev.type !== 'BOOKMARK') {
+        object = objectToTable(ctx.schema, ev.object, table, { noHeaders: !first, now: ctx.now() })
+        first = false
+      }
+      if (!res.write(`${JSON.stringify({ type: ev.type, object })}\n`)) {
+        await drained(res, controller.signal)
+      }
+      pending = nextStep(it, controller.signal)
+    }
+  } finally {
+    clearTimeout(timer)
+    res.off('close', abort)
+    controller.abort()
+    ctx.metrics.longRunning.dec(gaugeLabels)
+    it.return?.().catch(() => undefined)
+    if (res.headersSent && !res.writableEnded) res.end()
+  }
+}
+
+/** Resolves when a slow client has taken the buffered events, or when the watch is over anyway. */
+function drained (res: ServerResponse, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done)
+      signal.removeEventListener('abort', done)
+      resolve()
+    }
+    res.once('drain', done)
+    signal.addEventListener('abort', done, { once: true })
+  })
+}
+
+function writeErrorEvent (ctx: HandlerContext, err: unknown): void {
+  const api = asApiError(err)
+  if (api === undefined) ctx.logger.error({ err }, 'watch failed')
+  const status = (api ?? errInternal('the watch ended unexpectedly')).toStatus()
+  ctx.res.write(`${JSON.stringify({ type: 'ERROR', object: status })}\n`)
+}
