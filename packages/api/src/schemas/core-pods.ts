@@ -1,0 +1,120 @@
+import type { FieldError } from '../errors/api-error.js'
+import type { KubeObject } from '../meta/object.js'
+import type { StrategyContext } from '../schema/resource-schema.js'
+import { ageColumn, column, nameColumn, wide } from '../printers/columns.js'
+import { podIpCell, podSummary, readinessGatesCell } from '../printers/pod-cells.js'
+import { asObj, asStr } from '../printers/format.js'
+import { defineSchema, prefixed } from './define.js'
+import { forbidden, jsonEqual } from './field-errors.js'
+import { child, defaultPodContainerRequests, defaultPodSpec, isObj, objects, setDefault } from './pod-spec-defaults.js'
+import { POD_SPEC_PATCH_STRATEGIES } from './pod-spec-patch.js'
+import { validatePodSpec } from './pod-spec-validation.js'
+
+const POD_UPDATE_MESSAGE = 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)'
+
+function defaultPod (obj: KubeObject): void {
+  const spec = child(obj, 'spec')
+  defaultPodSpec(spec)
+  defaultPodContainerRequests(spec)
+  // priority admission resolves priorityClassName; without a class the pod gets priority 0
+  if (spec.priorityClassName === undefined) setDefault(spec, 'priority', 0)
+  const status = child(obj, 'status')
+  setDefault(status, 'phase', 'Pending')
+  setDefault(status, 'qosClass', qosClass(spec))
+}
+
+/** Upstream's QoS class: BestEffort without any request/limit, Guaranteed when every container limits cpu and memory at its requests. */
+export function qosClass (spec: Record<string, unknown>): string {
+  const containers = [...objects(spec.initContainers), ...objects(spec.containers)]
+  let any = false
+  let guaranteed = true
+  for (const c of containers) {
+    const res = asObj(c.resources)
+    const req = asObj(res.requests)
+    const lim = asObj(res.limits)
+    if (Object.keys(req).length + Object.keys(lim).length > 0) any = true
+    for (const r of ['cpu', 'memory']) {
+      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false
+    }
+  }
+  if (!any) return 'BestEffort'
+  return guaranteed ? 'Guaranteed' : 'Burstable'
+}
+
+/** Blanks out what a pod update may change, so any other difference is forbidden (ValidatePodUpdate). */
+function mutableStripped (spec: unknown, old: unknown): unknown {
+  const s = structuredClone(isObj(spec) ? spec : {})
+  const o = isObj(old) ? old : {}
+  for (const key of ['containers', 'initContainers']) {
+    for (const c of objects(s[key])) delete c.image
+  }
+  delete s.activeDeadlineSeconds
+  // tolerations may only grow: compare the old ones against the new list's prefix
+  const oldTol = Array.isArray(o.tolerations) ? o.tolerations : []
+  const newTol = Array.isArray(s.tolerations) ? s.tolerations : []
+  s.tolerations = oldTol.every((t) => newTol.some((n) => jsonEqual(n, t))) ? 'ok' : newTol
+  if (typeof o.terminationGracePeriodSeconds === 'number' && o.terminationGracePeriodSeconds < 0 && s.terminationGracePeriodSeconds === 1) {
+    s.terminationGracePeriodSeconds = o.terminationGracePeriodSeconds
+  }
+  return s
+}
+
+function validatePod (obj: KubeObject, ctx: StrategyContext): FieldError[] {
+  if (ctx.subresource === 'status') return []
+  const errs = validatePodSpec(obj.spec, 'spec')
+  if (ctx.old !== undefined) {
+    const oldSpec = mutableStripped(ctx.old.spec, ctx.old.spec)
+    const newSpec = mutableStripped(obj.spec, ctx.old.spec)
+    if (!jsonEqual(oldSpec, newSpec)) errs.push(forbidden('spec', POD_UPDATE_MESSAGE))
+    const oldDeadline = asObj(ctx.old.spec).activeDeadlineSeconds
+    if (oldDeadline !== undefined && asObj(obj.spec).activeDeadlineSeconds === undefined) {
+      errs.push({ type: 'FieldValueInvalid', field: 'spec.activeDeadlineSeconds', badValue: null, message: 'must not update from a positive integer to nil value' })
+    }
+  }
+  return errs
+}
+
+const pod = (path: string) => (o: KubeObject): string | undefined => {
+  const v = path.split('.').reduce<unknown>((cur, k) => asObj(cur)[k], o)
+  return typeof v === 'string' ? v : undefined
+}
+
+export const podSchema = defineSchema({
+  group: '',
+  version: 'v1',
+  kind: 'Pod',
+  plural: 'pods',
+  namespaced: true,
+  shortNames: ['po'],
+  categories: ['all'],
+  subresources: ['status', 'binding', 'eviction', 'log', 'exec', 'attach', 'portforward', 'proxy', 'ephemeralcontainers'],
+  fieldSelectors: {
+    'spec.nodeName': pod('spec.nodeName'),
+    'spec.restartPolicy': pod('spec.restartPolicy'),
+    'spec.schedulerName': pod('spec.schedulerName'),
+    'spec.serviceAccountName': pod('spec.serviceAccountName'),
+    'spec.hostNetwork': (o) => String(asObj(o.spec).hostNetwork === true),
+    'status.phase': pod('status.phase'),
+    'status.podIP': pod('status.podIP'),
+    'status.nominatedNodeName': pod('status.nominatedNodeName')
+  },
+  defaults: defaultPod,
+  validate: validatePod,
+  patchStrategies: {
+    ...prefixed('spec', POD_SPEC_PATCH_STRATEGIES),
+    'status.conditions': { strategy: 'merge', mergeKey: 'type' },
+    'status.podIPs': { strategy: 'merge', mergeKey: 'ip' },
+    'status.hostIPs': { strategy: 'merge', mergeKey: 'ip' }
+  },
+  printerColumns: [
+    nameColumn(),
+    column('Ready', 'The aggregate readiness state of this pod for accepting traffic.', (o, now) => podSummary(o, now).ready),
+    column('Status', 'The aggregate status of the containers in this pod.', (o, now) => podSummary(o, now).status),
+    column('Restarts', 'The number of times the containers in this pod have been restarted and when the last container in this pod has restarted.', (o, now) => podSummary(o, now).restarts),
+    ageColumn(),
+    wide('IP', 'podIP address allocated to the pod. Routable at least within the cluster. Empty if not yet allocated.', podIpCell),
+    wide('Node', 'NodeName indicates in which node this pod is scheduled. If empty, this pod is a candidate for scheduling by the scheduler defined in schedulerName.', (o) => asStr(asObj(o.spec).nodeName) || '<none>'),
+    wide('Nominated Node', 'nominatedNodeName is set only when this pod preempts other pods on the node, but it cannot be scheduled right away as preemption victims receive their graceful termination periods.', (o) => asStr(asObj(o.status).nominatedNodeName) || '<none>'),
+    wide('Readiness Gates', 'If specified, all readiness gates will be evaluated for pod readiness.', readinessGatesCell)
+  ]
+})
