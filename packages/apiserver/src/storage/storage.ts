@@ -14,13 +14,17 @@ export interface Storage {
   /**
    * Lists every object whose key starts with `prefix` (callers pass a prefix ending in `/`).
    * `revision` 0 or unset = most recent; `limit`/`continueKey` paginate over one snapshot revision.
+   * A compacted `revision` is 410 Expired (with an inconsistent continue token in `statusMetadata.continue` when
+   * `startKey` is set); a revision not reached yet is 504 after a short wait.
    */
   list (prefix: string, opts: ListOptions): Promise<ListResult>
   /**
    * Compare-and-swap loop (upstream `GuaranteedUpdate`). `tryUpdate` receives the current object (or undefined
    * when absent) and returns the new object, `undefined` for a no-op (nothing written, current object returned),
    * or throws an ApiError to abort. When `expectedRevision` is set the first attempt must match it (Conflict
-   * otherwise, no retry); without it, CAS failures retry with fresh state.
+   * otherwise, no retry); without it, CAS failures retry with fresh state. A result deep-equal to the stored object
+   * is a no-op too (resourceVersion kept, no watch event). With `dryRun`, `written` says whether a real request would
+   * have written; nothing is stored.
    */
   guaranteedUpdate (key: string, tryUpdate: (current: KubeObject | undefined) => KubeObject | undefined | Promise<KubeObject | undefined>, opts?: { dryRun?: boolean, expectedRevision?: number }): Promise<{ object: KubeObject, written: boolean }>
   /**
@@ -40,6 +44,7 @@ export interface Storage {
 }
 
 export interface ListOptions {
+  /** Exact snapshot revision to read at; 0, -1 (an inconsistent continue token) or unset = the latest. */
   revision?: number
   limit?: number
   /** The key (relative to prefix) to start from, inclusive; decoded from a continue token. */
