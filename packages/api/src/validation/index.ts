@@ -10,3 +10,4 @@ export {
 export type { MetaNameCheck, ObjectMetaOptions } from './object-meta.js'
 export { validateMetaUpdate } from './meta-update.js'
 export { FIELD_IMMUTABLE_MESSAGE } from './field-errors.js'
+export { validateLabelSelector } from './label-selector.js'
