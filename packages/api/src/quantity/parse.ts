@@ -62,14 +62,41 @@ function interpretSuffix (suffix: string): Suffix | undefined {
   return undefined
 }
 
+export interface ParsedQuantity {
+  nanos: bigint
+  format: QuantityFormat
+  /** The input, when upstream would print it back verbatim. */
+  text: string | undefined
+}
+
 /** Integer division rounding away from zero for a non-negative numerator (callers handle the sign). */
 const ceilDiv = (n: bigint, d: bigint): bigint => (n + d - 1n) / d
+
+const INT64_MAX = 2n ** 63n - 1n
+
+/**
+ * Upstream remembers the input text as the quantity's string when the value parsed on its int64 fast path and the
+ * text already looked canonical, so e.g. `1E3` and `+1` print back unchanged. This reproduces that test.
+ */
+function keepsInputText (parts: Parts, suffix: Suffix): boolean {
+  const shifted = `${parts.num}${parts.denom}`
+  if (suffix.base === 2) {
+    if (parts.denom !== '') return false
+    if (15 - parts.num.length - Math.trunc(suffix.exponent * 3 / 10) - 1 < 0) return false
+    const value = BigInt(shifted)
+    if ((value << BigInt(suffix.exponent)) > INT64_MAX) return false
+    return suffix.exponent % 10 === 0 && (value & 7n) !== 0n
+  }
+  if (shifted.length > 18) return false
+  const scale = suffix.exponent - parts.denom.length
+  return scale >= -9 && scale % 3 === 0 && !shifted.endsWith('000') && !shifted.startsWith('0')
+}
 
 /**
  * Parses a quantity into nano-units, exactly. Values finer than a nano-unit round up (away from zero) so a
  * request for "some" of a resource never becomes zero; values beyond int64 are capped.
  */
-export function parseToNanos (s: string): { nanos: bigint, format: QuantityFormat } | ApiError {
+export function parseToNanos (s: string): ParsedQuantity | ApiError {
   if (s.length === 0) return errBadRequest(QUANTITY_FORMAT_MESSAGE)
   const parts = splitQuantity(s)
   if (!('num' in parts)) return parts
@@ -77,16 +104,19 @@ export function parseToNanos (s: string): { nanos: bigint, format: QuantityForma
   if (suffix === undefined) return errBadRequest(QUANTITY_SUFFIX_MESSAGE)
   const digits = `${parts.num}${parts.denom}`
   const mantissa = BigInt(digits)
-  if (mantissa === 0n) return { nanos: 0n, format: suffix.format }
+  const text = keepsInputText(parts, suffix) ? s : undefined
+  if (mantissa === 0n) return { nanos: 0n, format: suffix.format, text }
   let nanos: bigint
   if (suffix.base === 2) {
     nanos = ceilDiv(mantissa * NANOS_PER_UNIT * (1n << BigInt(suffix.exponent)), 10n ** BigInt(parts.denom.length))
   } else {
     const shift = suffix.exponent - parts.denom.length + 9
-    if (shift > 40) nanos = MAX_NANOS + 1n // already far beyond the cap; avoid building huge powers
+    // far beyond the cap: avoid building huge powers (upstream would keep e.g. `1e30` uncapped on its int64 fast
+    // path; we cap every value, and only the printed text of such absurd quantities still matches)
+    if (shift > 40) nanos = MAX_NANOS + 1n
     else if (shift < -(digits.length + 1)) nanos = 1n // below one nano-unit
     else nanos = shift >= 0 ? mantissa * 10n ** BigInt(shift) : ceilDiv(mantissa, 10n ** BigInt(-shift))
   }
   if (nanos > MAX_NANOS) nanos = MAX_NANOS
-  return { nanos: parts.negative ? -nanos : nanos, format: suffix.format }
+  return { nanos: parts.negative ? -nanos : nanos, format: suffix.format, text }
 }

@@ -20,7 +20,6 @@ describe('Quantity.parse and toString', () => {
     { name: 'binary that is not a multiple of 1024 prints without suffix', input: '1.5Ki', canonical: '1536' },
     { name: 'binary with a fraction of a unit prints as decimal', input: '1.1Ki', canonical: '1126400m' },
     { name: 'a decimal exponent', input: '2e3', canonical: '2e3' },
-    { name: 'an upper-case exponent', input: '1E3', canonical: '1e3' },
     { name: 'a negative exponent', input: '1e-3', canonical: '1e-3' },
     { name: 'an exponent that is not a multiple of 3', input: '1e-1', canonical: '100e-3' },
     { name: 'an exponent with a fraction that lands on zero', input: '1.5e3', canonical: '1500' },
@@ -32,8 +31,8 @@ describe('Quantity.parse and toString', () => {
     { name: 'exa', input: '2E', canonical: '2E' },
     { name: 'negative milli', input: '-1500m', canonical: '-1500m' },
     { name: 'negative binary', input: '-2Gi', canonical: '-2Gi' },
-    { name: 'leading zeros and a plus sign', input: '+007', canonical: '7' },
-    { name: 'a trailing dot', input: '5.', canonical: '5' },
+    { name: 'leading zeros', input: '007000', canonical: '7k' },
+    { name: 'a fraction with trailing zeros', input: '5.000', canonical: '5' },
     { name: 'values beyond int64 are capped', input: '1e100', canonical: '9223372036854775807' },
     { name: 'binary beyond int64 is capped', input: '8Ei', canonical: '9223372036854775807' }
   ]
@@ -60,6 +59,49 @@ describe('Quantity.parse and toString', () => {
   it.each(invalid)('rejects $name with BadRequest', ({ input, message }) => {
     expect(isValidQuantity(input)).toBe(false)
     expect(() => Quantity.parse(input)).toThrow(expect.objectContaining({ code: 400, reason: 'BadRequest', message }))
+  })
+})
+
+describe('text upstream prints back verbatim', () => {
+  const cases: Array<{ name: string, input: string, canonical: string }> = [
+    { name: 'an upper-case exponent', input: '1E3', canonical: '1e3' },
+    { name: 'a plus sign and leading zeros', input: '+007', canonical: '7' },
+    { name: 'a trailing dot', input: '5.', canonical: '5' },
+    { name: 'an exponent of zero', input: '1500e0', canonical: '1500' },
+    { name: 'a binary value that is not a multiple of 8', input: '09Ki', canonical: '9Ki' }
+  ]
+  it.each(cases)('$name: $input', ({ input, canonical }) => {
+    const q = Quantity.parse(input)
+    expect(q.toString()).toBe(input)
+    expect(q.canonical()).toBe(canonical)
+    // any change forgets the text
+    expect(q.add(Quantity.zero()).toString()).toBe(canonical)
+  })
+
+  it('does not keep text that was not canonical', () => {
+    expect(Quantity.parse('1000').toString()).toBe('1k')
+    expect(Quantity.parse('0.5').toString()).toBe('500m')
+    expect(Quantity.parse('1024Ki').toString()).toBe('1Mi')
+  })
+
+  it('trims whitespace when decoding JSON strings', () => {
+    expect(Quantity.from(' 1Gi ').toString()).toBe('1Gi')
+    expect(() => Quantity.parse(' 1Gi')).toThrow(expect.objectContaining({ code: 400 }))
+  })
+})
+
+describe('Quantity.roundUp', () => {
+  const cases: Array<{ name: string, input: string, scale: number, want: string }> = [
+    { name: 'micro rounds up to one milli', input: '100u', scale: -3, want: '1m' },
+    { name: 'a fraction of a milli rounds up', input: '0.1m', scale: -3, want: '1m' },
+    { name: 'a milli and a half becomes two', input: '1500u', scale: -3, want: '2m' },
+    { name: 'negative values round away from zero', input: '-100u', scale: -3, want: '-1m' },
+    { name: 'exact values keep their text', input: '1500m', scale: -3, want: '1500m' },
+    { name: 'binary values are whole already', input: '1.5Gi', scale: -3, want: '1536Mi' },
+    { name: 'rounding to whole units', input: '1100m', scale: 0, want: '2' }
+  ]
+  it.each(cases)('$name', ({ input, scale, want }) => {
+    expect(Quantity.parse(input).roundUp(scale).toString()).toBe(want)
   })
 })
 

@@ -17,19 +17,20 @@ function divAwayFromZero (n: bigint, d: bigint): bigint {
  * keeps) plus the format of the text it came from, which decides how `toString()` prints it. Immutable.
  */
 export class Quantity {
-  private constructor (readonly nanos: bigint, readonly format: QuantityFormat) {}
+  private constructor (readonly nanos: bigint, readonly format: QuantityFormat, private readonly text?: string) {}
 
   /** Throws a BadRequest ApiError with upstream's message when `s` is not a quantity. */
   static parse (s: string): Quantity {
     const r = parseToNanos(s)
     if (!('nanos' in r)) throw r
-    return new Quantity(r.nanos, r.format)
+    return new Quantity(r.nanos, r.format, r.text)
   }
 
   /** Accepts what JSON may hold for a quantity: a string, or a plain number (as `cpu: 1` in YAML). */
   static from (v: unknown): Quantity {
     if (v instanceof Quantity) return v
-    if (typeof v === 'string') return Quantity.parse(v)
+    // JSON decoding trims surrounding whitespace first, as upstream's UnmarshalJSON does
+    if (typeof v === 'string') return Quantity.parse(v.trim())
     if (typeof v === 'number' && Number.isFinite(v)) return Quantity.parse(String(v))
     throw errBadRequest(`quantity must be a string or a number, got ${v === null ? 'null' : typeof v}`)
   }
@@ -104,8 +105,23 @@ export class Quantity {
     return Number(this.nanos) / 1e9
   }
 
-  /** Upstream's canonical form: `1500m`, `1536Mi`, `1e3` (from `1000` parsed as `1e3`), `1` (from `1000m`). */
+  /**
+   * Rounds away from zero to a multiple of 10^scale (upstream `RoundUp`); `roundUp(-3)` is what the apiserver
+   * applies to every pod resource request and limit. The text is kept when nothing had to change.
+   */
+  roundUp (scale: number): Quantity {
+    const step = scale >= -9 ? 10n ** BigInt(scale + 9) : 1n
+    if (this.nanos % step === 0n) return this
+    return new Quantity(divAwayFromZero(this.nanos, step) * step, this.format)
+  }
+
+  /** How upstream prints it: the input text if it was already canonical, else `1500m`, `1536Mi`, `1e3`, `1` (from `1000m`). */
   toString (): string {
+    return this.text ?? canonicalString(this.nanos, this.format)
+  }
+
+  /** The canonical form, ignoring any remembered input text. */
+  canonical (): string {
     return canonicalString(this.nanos, this.format)
   }
 
