@@ -380,13 +380,26 @@ export function registerStorageContract (target: StorageContractTarget): void {
       expect(got[0]).toMatchObject({ type: 'ERROR', object: { kind: 'Status', code: 410, reason: 'Expired', message: `too old resource version: ${rvOf(a) - 1} (${now})` } })
     })
 
-    it('still serves a watch from exactly the compacted revision', async () => {
+    it('still serves a watch starting at exactly the compaction revision', async () => {
+      const a = await s.create(key('pods/default/a'), pod('a'))
+      await s.compact(rvOf(a))
+      const { it: events } = openWatch(key('pods/'), rvOf(a) - 1)
+      const b = await s.create(key('pods/default/b'), pod('b'))
+      expect(await take(events, 2)).toEqual([{ type: 'ADDED', object: a, revision: rvOf(a) }, { type: 'ADDED', object: b, revision: rvOf(b) }])
+    })
+
+    it('treats compacting an already compacted revision as done', async () => {
       await s.create(key('pods/default/a'), pod('a'))
       const now = await s.currentRevision()
       await s.compact(now)
-      const { it: events } = openWatch(key('pods/'), now)
-      const b = await s.create(key('pods/default/b'), pod('b'))
-      expect(await take(events, 1)).toEqual([{ type: 'ADDED', object: b, revision: rvOf(b) }])
+      await expect(s.compact(now - 1)).resolves.toBeUndefined()
+    })
+
+    it('keeps reads at the compaction revision working', async () => {
+      const a = await s.create(key('pods/default/a'), pod('a'))
+      await s.guaranteedUpdate(key('pods/default/a'), cur => ({ ...cur!, spec: { n: 1 } }))
+      await s.compact(rvOf(a))
+      expect((await s.list(key('pods/'), { revision: rvOf(a), limit: 10 })).items).toEqual([a])
     })
 
     it('answers an exact-revision list below the compaction with 410 Expired', async () => {
