@@ -91,6 +91,11 @@ describe('selectorFromLabelSelector', () => {
     expect(err?.message).toBe(message)
   })
 
+  it('rejects values that are not strings instead of crashing', () => {
+    expect(() => selectorFromLabelSelector({ matchLabels: { a: 1 as unknown as string } })).toThrow(expect.objectContaining({ code: 400 }))
+    expect(() => selectorFromLabelSelector({ matchExpressions: [{ key: 'a', operator: 'In', values: 'x' as unknown as string[] }] })).toThrow(expect.objectContaining({ code: 400 }))
+  })
+
   it('reports several problems of one requirement as an aggregate', () => {
     expect(() => selectorFromLabelSelector({ matchExpressions: [{ key: '-k', operator: 'NotIn', values: [] }] }))
       .toThrow(/^\[key: Invalid value: "-k": .*, values: Invalid value: \[\]string\{\}: for 'in', 'notin' operators, values set can't be empty\]$/)

@@ -19,8 +19,8 @@ export const DNS1035_LABEL_MAX_LENGTH = 63
 export const LABEL_VALUE_MAX_LENGTH = 63
 const QUALIFIED_NAME_MAX_LENGTH = 63
 
-// upstream limits count bytes, not UTF-16 units
-const byteLen = (v: string): number => Buffer.byteLength(v, 'utf8')
+// upstream limits count bytes, not UTF-16 units; String() because decoded JSON may hand us a number here
+const byteLen = (v: string): number => Buffer.byteLength(String(v), 'utf8')
 
 export function maxLenError (length: number): string {
   return `must be no more than ${length} characters`
@@ -77,7 +77,7 @@ const qualifiedNameMsg = "must consist of alphanumeric characters, '-', '_' or '
 /** Label and annotation keys: `[prefix/]name`, prefix a DNS subdomain, name at most 63 characters. */
 export function isQualifiedName (value: string): string[] {
   const errs: string[] = []
-  const parts = value.split('/')
+  const parts = String(value).split('/')
   let name: string
   if (parts.length === 1) {
     name = parts[0] ?? ''
