@@ -44,7 +44,8 @@ export class FakeRestStore implements RestStore {
 
   /** Seeds an object directly (no call recorded). */
   seed (scope: RequestScope, obj: KubeObject): KubeObject {
-    return this.store(scope, { ...obj, metadata: { creationTimestamp: '2026-11-23T08:00:00Z', uid: `uid-${obj.metadata.name ?? ''}`, ...obj.metadata } }, 'ADDED', false)
+    const namespace = scope.namespace === '' ? {} : { namespace: scope.namespace }
+    return this.store(scope, { ...obj, metadata: { creationTimestamp: '2026-11-23T08:00:00Z', uid: `uid-${obj.metadata.name ?? ''}`, ...namespace, ...obj.metadata } }, 'ADDED', false)
   }
 
   async create (scope: RequestScope, obj: KubeObject, opts: WriteOptions): Promise<KubeObject> {
