@@ -216,3 +216,21 @@ describe('updateManagedFieldsForUpdate', () => {
     expect(fields(obj, 'm1')).toEqual({ 'f:data': { 'f:a': {} } })
   })
 })
+
+describe('managedFields cap', () => {
+  it('folds the oldest Update entries of one apiVersion into ancient-changes beyond ten', () => {
+    let obj = updateManagedFieldsForUpdate(undefined, cm({ k0: '0' }), 'u0', 'Update', 'v1', new Date(Date.UTC(2024, 0, 1, 0, 0, 0)))
+    for (let i = 1; i <= 11; i++) {
+      const data = { ...(obj.data as Record<string, string>), [`k${i}`]: String(i) }
+      obj = updateManagedFieldsForUpdate(obj, { ...obj, data }, `u${i}`, 'Update', 'v1', new Date(Date.UTC(2024, 0, 1, 0, 0, i)))
+    }
+    const managers = obj.metadata.managedFields?.map(e => e.manager) ?? []
+    expect(managers).toHaveLength(10)
+    expect(managers).toContain('ancient-changes')
+    expect(managers).not.toContain('u0')
+    expect(managers).not.toContain('u2')
+    const ancient = obj.metadata.managedFields?.find(e => e.manager === 'ancient-changes')
+    expect(ancient?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:k0': {}, 'f:k1': {}, 'f:k2': {} } })
+    expect(ancient?.time).toBe('2024-01-01T00:00:02Z')
+  })
+})

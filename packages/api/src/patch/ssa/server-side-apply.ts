@@ -3,6 +3,7 @@ import type { KubeObject } from '../../meta/object.js'
 import { assertNoForbiddenKeys } from '../forbidden-keys.js'
 import { cloneJson, deepEqual, hasKey, isObject, type JsonObject } from '../json-value.js'
 import type { StrategyLookup } from '../strategic-merge-patch.js'
+import { capUpdateManagers } from './cap-managers.js'
 import { errApplyConflict, type Conflict } from './conflicts.js'
 import { FieldSet } from './field-set.js'
 import { lastAppliedOwnedPaths, syncLastApplied } from './last-applied.js'
@@ -45,7 +46,7 @@ function contentOf (obj: KubeObject | undefined): JsonObject {
 
 function withManagedFields (content: JsonObject, entries: ManagerEntry[]): KubeObject {
   const meta = isObject(content.metadata) ? content.metadata : {}
-  const encoded = encodeManagedFields(entries)
+  const encoded = encodeManagedFields(capUpdateManagers(entries.filter(e => !e.set.isEmpty())))
   if (encoded.length > 0) meta.managedFields = encoded
   else delete meta.managedFields
   content.metadata = meta
