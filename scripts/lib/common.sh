@@ -44,12 +44,17 @@ as_root() {
 
 pid_alive() { [ -n "${1:-}" ] && kill -0 "$1" 2>/dev/null; }
 
-# Prints the pid stored in a pid file if that process is alive; removes a stale file.
+# Every process we start carries KUBE_TS_OWNER=<its run dir> in its environment. A pid file is only
+# trusted when its process still does: after a reboot the pid may belong to something else.
+owner_env() { echo "KUBE_TS_OWNER=$RUN_DIR"; }
+pid_ours() { tr '\0' '\n' 2>/dev/null <"/proc/$1/environ" | grep -qxF "$(owner_env)"; }
+
+# Prints the pid stored in a pid file if that process is alive and ours; removes a stale file.
 read_live_pid() {
   local file="$1" pid
   [ -f "$file" ] || return 1
   pid="$(cat "$file" 2>/dev/null || true)"
-  if pid_alive "$pid"; then echo "$pid"; return 0; fi
+  if pid_alive "$pid" && pid_ours "$pid"; then echo "$pid"; return 0; fi
   rm -f "$file"
   return 1
 }

@@ -20,7 +20,10 @@ dockerd_start() {
   else
     [ -S /var/run/docker.sock ] && ! docker_ready && as_root rm -f /var/run/docker.sock /var/run/docker.pid
     log "starting dockerd (log: $LOG_DIR/dockerd.log)"
-    as_root setsid dockerd </dev/null >>"$LOG_DIR/dockerd.log" 2>&1 &
+    local sudo=()
+    [ "$(id -u)" = 0 ] || sudo=(sudo)
+    # Started directly (not through a function) so $! is dockerd itself (or sudo, which relays signals).
+    env "$(owner_env)" "${sudo[@]}" env "$(owner_env)" setsid dockerd </dev/null >>"$LOG_DIR/dockerd.log" 2>&1 9>&- &
     echo $! >"$RUN_DIR/dockerd.pid"
   fi
   if ! wait_until 60 "dockerd to answer" docker_ready; then

@@ -34,7 +34,7 @@ ensure_pnpm() {
 
 # Fingerprint of everything pnpm install reads: the lockfile and every package.json.
 install_fingerprint() {
-  (cd "$KUBE_TS_REPO" && cat pnpm-lock.yaml pnpm-workspace.yaml package.json packages/*/package.json test/*/package.json 2>/dev/null) |
+  (cd "$KUBE_TS_REPO" && shopt -s nullglob && cat pnpm-lock.yaml pnpm-workspace.yaml package.json packages/*/package.json test/*/package.json) |
     sha256sum | cut -d' ' -f1
 }
 
@@ -43,7 +43,9 @@ ensure_node_modules() {
   want="$(install_fingerprint)"
   if [ -d "$KUBE_TS_REPO/node_modules" ] && [ "$(cat "$stamp" 2>/dev/null || true)" = "$want" ]; then return 0; fi
   log "installing node modules (pnpm install --frozen-lockfile)"
-  (cd "$KUBE_TS_REPO" && pnpm install --frozen-lockfile --reporter=append-only) >&2 || die "pnpm install failed"
+  # Serialised with other pnpm installs in this checkout (developers share one work tree).
+  (cd "$KUBE_TS_REPO" && flock "${KUBE_TS_PNPM_LOCK:-/tmp/pnpm.lock}" pnpm install --frozen-lockfile --reporter=append-only) >&2 ||
+    die "pnpm install failed"
   echo "$want" >"$stamp"
 }
 

@@ -12,8 +12,8 @@ start_supervised() {
   local name="$1" i
   shift
   rm -f "$RUN_DIR/$name.state" "$RUN_DIR/$name.child.pid"
-  setsid "$KUBE_TS_REPO/scripts/lib/supervise" "$name" "$RUN_DIR" "$LOG_DIR/$name.log" -- "$@" \
-    </dev/null >>"$LOG_DIR/$name.log" 2>&1 &
+  env "$(owner_env)" setsid "$KUBE_TS_REPO/scripts/lib/supervise" "$name" "$RUN_DIR" "$LOG_DIR/$name.log" -- "$@" \
+    </dev/null >>"$LOG_DIR/$name.log" 2>&1 9>&- &
   # The supervisor writes its own pid file; wait for it so later steps can rely on it.
   for ((i = 0; i < 50; i++)); do
     [ -s "$RUN_DIR/$name.pid" ] && return 0
