@@ -209,6 +209,20 @@ describe('updateManagedFieldsForUpdate', () => {
     expect(obj.metadata.managedFields).toBeUndefined()
   })
 
+  it('uses managedFields sent with the write, as kubectl does to migrate client-side-apply ownership', () => {
+    const live = updateManagedFieldsForUpdate(undefined, cm({ a: '1' }), 'kubectl-client-side-apply', 'Update', 'v1', t0)
+    const migrated = [{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:a': {} } } }]
+    const obj = updateManagedFieldsForUpdate(live, { ...live, metadata: { ...live.metadata, managedFields: migrated as never } }, 'kubectl', 'Update', 'v1', t1)
+    expect(obj.metadata.managedFields).toEqual(migrated)
+    expect(() => apply(obj, cm({ a: '2' }), 'other')).toThrow('Apply failed with 1 conflict: conflict with "kubectl": .data.a')
+  })
+
+  it('keeps the live entries when the write sends unusable managedFields', () => {
+    const live = apply(undefined, cm({ a: '1' }), 'm1')
+    const obj = updateManagedFieldsForUpdate(live, { ...live, metadata: { ...live.metadata, managedFields: [{ operation: 'Bogus' }] as never } }, 'u', 'Update', 'v1', t1)
+    expect(obj.metadata.managedFields).toEqual(live.metadata.managedFields)
+  })
+
   it('drops removed fields from every owner without recording the remover', () => {
     const live = apply(undefined, cm({ a: '1', b: '2' }), 'm1')
     const obj = updateManagedFieldsForUpdate(live, { ...live, data: { a: '1' } }, 'remover', 'Update', 'v1', t1)

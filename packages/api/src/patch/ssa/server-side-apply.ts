@@ -158,9 +158,10 @@ export function updateManagedFieldsForUpdate (old: KubeObject | undefined, next:
   operation: 'Update', apiVersion: string, now: Date, opts: UpdateOptions = {}): KubeObject {
   const requested = next.metadata?.managedFields as unknown
   const result = contentOf(next)
-  if (old !== undefined && isResetRequest(requested)) return withManagedFields(result, [])
-  const useRequested = opts.subresource === undefined && Array.isArray(requested) && requested.length > 0
-  const entries = decodeManagedFields(useRequested ? requested : old?.metadata?.managedFields)
+  if (isResetRequest(requested)) return withManagedFields(result, [])
+  // entries sent with the write replace the live ones (how kubectl migrates CSA ownership), unless unusable
+  let entries = opts.subresource === undefined ? decodeManagedFields(requested) : []
+  if (entries.length === 0) entries = decodeManagedFields(old?.metadata?.managedFields)
   if (old !== undefined && entries.length === 0) return withManagedFields(result, [])
   try {
     const schema = ssaSchemaFromStrategies(opts.strategies ?? (() => undefined))
