@@ -48,8 +48,9 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
   const gaugeLabels = { ...ctx.labels }
   delete gaugeLabels.code
   ctx.metrics.longRunning.inc(gaugeLabels)
-  const it = ctx.store.watch(ctx.scope, query, controller.signal)[Symbol.asyncIterator]()
+  let it: AsyncIterator<WatchEvent> | undefined
   try {
+    it = ctx.store.watch(ctx.scope, query, controller.signal)[Symbol.asyncIterator]()
     // give the registry a moment to refuse the watch outright, so such refusals keep their HTTP status
     let pending = nextStep(it, controller.signal)
     const early = await Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), openGraceMs))])
@@ -84,7 +85,7 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
     res.off('close', abort)
     controller.abort()
     ctx.metrics.longRunning.dec(gaugeLabels)
-    it.return?.().catch(() => undefined)
+    it?.return?.().catch(() => undefined)
     if (res.headersSent && !res.writableEnded) res.end()
   }
 }

@@ -14,6 +14,11 @@ export class FakeRestStore implements RestStore {
   private readonly objects = new Map<string, KubeObject>()
   private rv = 100
   private readonly watchers = new Set<(ev: WatchEvent, resource: string, namespace: string) => void>()
+  /** Watches whose iterators are still running. */
+  get activeWatches (): number {
+    return this.watchers.size
+  }
+
   /** When set, every call fails with it (simulates storage outages). */
   failWith: Error | undefined
 
@@ -31,7 +36,7 @@ export class FakeRestStore implements RestStore {
     copy.apiVersion = scope.schema.group === '' ? scope.schema.version : `${scope.schema.group}/${scope.schema.version}`
     copy.kind = scope.schema.kind
     if (dryRun) return copy
-    copy.metadata.resourceVersion = String(++this.rv)
+    copy.metadata = { ...copy.metadata, resourceVersion: String(++this.rv) }
     this.objects.set(this.key(scope, copy.metadata.name ?? ''), copy)
     for (const w of this.watchers) w({ type, object: copy }, scope.schema.plural, scope.namespace)
     return structuredClone(copy)
