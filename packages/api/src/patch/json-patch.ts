@@ -2,7 +2,7 @@ import { errBadRequest, errTooLarge } from '../errors/api-error.js'
 import { assertNoForbiddenKeys } from './forbidden-keys.js'
 import { parseIndex, parsePointer } from './json-pointer.js'
 import { cloneJson, deepEqual, hasKey, isForbiddenKey, isObject, jsonKind, setKey, type JsonObject } from './json-value.js'
-import { errPatchRejected } from './patch-errors.js'
+import { errPatchRejected, withDepthGuard } from './patch-errors.js'
 
 /** Upstream `maxJSONPatchOperations` (apiserver handlers/patch.go). */
 export const maxJsonPatchOperations = 10000
@@ -21,13 +21,15 @@ interface Op { op: unknown, path: unknown, from?: unknown, value?: unknown, hasV
  * failure while applying a 422 with upstream's generic message. The input document is never mutated.
  */
 export function applyJsonPatch (doc: unknown, ops: unknown): unknown {
-  const decoded = decodeOps(ops)
-  if (decoded.length > maxJsonPatchOperations) {
-    throw errTooLarge(`Request entity too large: The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${decoded.length}`)
-  }
-  const state = { doc: cloneJson(doc), copied: 0 }
-  for (const op of decoded) applyOne(state, op)
-  return state.doc
+  return withDepthGuard(() => {
+    const decoded = decodeOps(ops)
+    if (decoded.length > maxJsonPatchOperations) {
+      throw errTooLarge(`Request entity too large: The allowed maximum operations in a JSON patch is ${maxJsonPatchOperations}, got ${decoded.length}`)
+    }
+    const state = { doc: cloneJson(doc), copied: 0 }
+    for (const op of decoded) applyOne(state, op)
+    return state.doc
+  })
 }
 
 function decodeOps (ops: unknown): Op[] {

@@ -54,3 +54,10 @@ describe('applyMergePatch', () => {
     expect(patch.m.x).toBe(1)
   })
 })
+
+describe('deeply nested input', () => {
+  it('answers 400 instead of overflowing the stack', () => {
+    const deep = JSON.parse('{"a":'.repeat(200000) + '1' + '}'.repeat(200000))
+    expect(() => applyMergePatch({}, deep)).toThrow(expect.objectContaining({ code: 400, reason: 'BadRequest' }))
+  })
+})

@@ -1,6 +1,7 @@
 import { errBadRequest } from '../errors/api-error.js'
 import { assertNoForbiddenKeys } from './forbidden-keys.js'
 import { cloneJson, hasKey, isObject, setKey, type JsonObject } from './json-value.js'
+import { withDepthGuard } from './patch-errors.js'
 
 /**
  * JSON merge patch (RFC 7386) with the quirks of the library the apiserver uses (evanphx/json-patch v4):
@@ -9,14 +10,16 @@ import { cloneJson, hasKey, isObject, setKey, type JsonObject } from './json-val
  * (`Invalid JSON Patch`, 400); an array patch replaces the document. Inputs are never mutated.
  */
 export function applyMergePatch (target: unknown, patch: unknown): unknown {
-  if (patch === null || patch === undefined) throw errBadRequest('Invalid JSON Patch')
-  assertNoForbiddenKeys(patch)
-  if (Array.isArray(patch)) return pruneNulls(cloneJson(patch))
-  if (!isObject(patch)) throw errBadRequest('Invalid JSON Patch')
-  if (!isObject(target)) return pruneNulls(cloneJson(patch))
-  const doc = cloneJson(target)
-  mergeInto(doc, patch)
-  return doc
+  return withDepthGuard(() => {
+    if (patch === null || patch === undefined) throw errBadRequest('Invalid JSON Patch')
+    assertNoForbiddenKeys(patch)
+    if (Array.isArray(patch)) return pruneNulls(cloneJson(patch))
+    if (!isObject(patch)) throw errBadRequest('Invalid JSON Patch')
+    if (!isObject(target)) return pruneNulls(cloneJson(patch))
+    const doc = cloneJson(target)
+    mergeInto(doc, patch)
+    return doc
+  })
 }
 
 function mergeInto (doc: JsonObject, patch: JsonObject): void {

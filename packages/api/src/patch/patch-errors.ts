@@ -18,3 +18,13 @@ export function errPatchRejected (why: string): ApiError {
 export function errPlain (message: string): ApiError {
   return new ApiError(500, '', message)
 }
+
+/** Runs `fn`, turning a stack overflow from absurdly nested input into a 400 instead of an unexplained 500. */
+export function withDepthGuard<T> (fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    if (err instanceof RangeError) throw new ApiError(400, 'BadRequest', 'the request is nested too deeply to be processed')
+    throw err
+  }
+}

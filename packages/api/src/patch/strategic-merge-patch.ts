@@ -4,7 +4,7 @@ import { assertNoForbiddenKeys } from './forbidden-keys.js'
 import { goFormat } from './go-format.js'
 import { cloneJson, hasKey, isObject, jsonKind, setKey, type JsonObject } from './json-value.js'
 import { pruneNulls } from './merge-patch.js'
-import { errPlain } from './patch-errors.js'
+import { errPlain, withDepthGuard } from './patch-errors.js'
 import {
   assertKnownDirective, cleanNewValue, deleteFromPrimitiveListPrefix, directiveMarker, errBadPatchType, isDirectiveKey,
   retainKeysDirective, setElementOrderPrefix
@@ -22,13 +22,15 @@ export type StrategyLookup = (path: string) => PatchStrategy | undefined
  * drops nulls and unknown keys; the result here gets the same clean-up so no null or directive is stored.
  */
 export function applyStrategicMergePatch (original: unknown, patch: unknown, strategies: StrategyLookup): unknown {
-  if (patch === null || patch === undefined) return cloneJson(original)
-  if (!isObject(patch)) throw errBadRequest(`json: cannot unmarshal ${jsonKind(patch)} into Go value of type map[string]interface {}`)
-  assertNoForbiddenKeys(patch)
-  assertKnownDirectives(patch)
-  const doc = isObject(original) ? cloneJson(original) : {}
-  const merger = new MapMerger(strategies)
-  return stripDirectives(pruneNulls(merger.mergeMap(doc, cloneJson(patch), '')))
+  return withDepthGuard(() => {
+    if (patch === null || patch === undefined) return cloneJson(original)
+    if (!isObject(patch)) throw errBadRequest(`json: cannot unmarshal ${jsonKind(patch)} into Go value of type map[string]interface {}`)
+    assertNoForbiddenKeys(patch)
+    assertKnownDirectives(patch)
+    const doc = isObject(original) ? cloneJson(original) : {}
+    const merger = new MapMerger(strategies)
+    return stripDirectives(pruneNulls(merger.mergeMap(doc, cloneJson(patch), '')))
+  })
 }
 
 /** Every `$` key anywhere in the patch must be a known directive, even inside subtrees that are inserted whole. */

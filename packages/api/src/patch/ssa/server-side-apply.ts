@@ -1,6 +1,7 @@
 import { ApiError, errBadRequest } from '../../errors/api-error.js'
 import type { KubeObject } from '../../meta/object.js'
 import { assertNoForbiddenKeys } from '../forbidden-keys.js'
+import { withDepthGuard } from '../patch-errors.js'
 import { cloneJson, deepEqual, hasKey, isObject, type JsonObject } from '../json-value.js'
 import type { StrategyLookup } from '../strategic-merge-patch.js'
 import { capUpdateManagers } from './cap-managers.js'
@@ -74,40 +75,42 @@ function typedError (obj: JsonObject, err: unknown): ApiError | unknown {
  * fields it applied before and nobody owns any more, and refuses to change fields owned by others unless `force`.
  */
 export function applyServerSide (live: KubeObject | undefined, applied: KubeObject, opts: ApplyOptions): ApplyResult {
-  if (!isObject(applied)) throw errBadRequest('the applied configuration must be an object')
-  assertNoForbiddenKeys(applied)
-  if (isObject(applied.metadata) && hasKey(applied.metadata, 'managedFields')) throw errBadRequest('metadata.managedFields must be nil')
-  const schema = ssaSchemaFromStrategies(opts.strategies)
-  const reset = opts.resetFields ?? []
-  const liveContent = contentOf(live)
-  const config = cloneJson(applied) as JsonObject
-  try {
-    const entries = decodeManagedFields(live?.metadata?.managedFields)
-    if (live !== undefined && entries.length === 0) {
-      const set = stripSet(toFieldSet(schema, liveContent, false), reset)
-      if (!set.isEmpty()) entries.push({ manager: beforeFirstApply, operation: 'Update', apiVersion: opts.apiVersion, time: formatTime(opts.now), set })
+  return withDepthGuard(() => {
+    if (!isObject(applied)) throw errBadRequest('the applied configuration must be an object')
+    assertNoForbiddenKeys(applied)
+    if (isObject(applied.metadata) && hasKey(applied.metadata, 'managedFields')) throw errBadRequest('metadata.managedFields must be nil')
+    const schema = ssaSchemaFromStrategies(opts.strategies)
+    const reset = opts.resetFields ?? []
+    const liveContent = contentOf(live)
+    const config = cloneJson(applied) as JsonObject
+    try {
+      const entries = decodeManagedFields(live?.metadata?.managedFields)
+      if (live !== undefined && entries.length === 0) {
+        const set = stripSet(toFieldSet(schema, liveContent, false), reset)
+        if (!set.isEmpty()) entries.push({ manager: beforeFirstApply, operation: 'Update', apiVersion: opts.apiVersion, time: formatTime(opts.now), set })
+      }
+      const me: ManagerEntry = { manager: opts.manager, operation: 'Apply', apiVersion: opts.apiVersion, set: stripSet(toFieldSet(schema, config, true), reset) }
+      if (opts.subresource !== undefined) me.subresource = opts.subresource
+      const myId = managerIdentity(me)
+      const previous = entries.find(e => managerIdentity(e) === myId)
+      const others = entries.filter(e => e !== previous)
+      const merged = mergeApplied(schema, liveContent, config)
+      prune(schema, merged, previous?.set ?? new FieldSet(), others.reduce((s, e) => s.union(e.set), me.set))
+      const cmp = compareObjects(schema, liveContent, merged)
+      const changedPaths = stripSet(cmp.added.union(cmp.modified), reset)
+      const conflicts = findConflicts(others, changedPaths)
+      const forced = resolveConflicts(schema, conflicts, liveContent, opts)
+      for (const c of forced) c.owner.set = c.owner.set.difference(new FieldSet([c.path]))
+      for (const e of others) e.set = e.set.difference(cmp.removed)
+      const changed = !deepEqual(liveContent, merged)
+      if (changed) me.time = formatTime(opts.now)
+      else if (previous?.time !== undefined) me.time = previous.time
+      if (opts.manager === 'kubectl') syncLastApplied(merged, config)
+      return { object: withManagedFields(merged, [me, ...others]), changed }
+    } catch (err) {
+      throw typedError(config, err)
     }
-    const me: ManagerEntry = { manager: opts.manager, operation: 'Apply', apiVersion: opts.apiVersion, set: stripSet(toFieldSet(schema, config, true), reset) }
-    if (opts.subresource !== undefined) me.subresource = opts.subresource
-    const myId = managerIdentity(me)
-    const previous = entries.find(e => managerIdentity(e) === myId)
-    const others = entries.filter(e => e !== previous)
-    const merged = mergeApplied(schema, liveContent, config)
-    prune(schema, merged, previous?.set ?? new FieldSet(), others.reduce((s, e) => s.union(e.set), me.set))
-    const cmp = compareObjects(schema, liveContent, merged)
-    const changedPaths = stripSet(cmp.added.union(cmp.modified), reset)
-    const conflicts = findConflicts(others, changedPaths)
-    const forced = resolveConflicts(schema, conflicts, liveContent, opts)
-    for (const c of forced) c.owner.set = c.owner.set.difference(new FieldSet([c.path]))
-    for (const e of others) e.set = e.set.difference(cmp.removed)
-    const changed = !deepEqual(liveContent, merged)
-    if (changed) me.time = formatTime(opts.now)
-    else if (previous?.time !== undefined) me.time = previous.time
-    if (opts.manager === 'kubectl') syncLastApplied(merged, config)
-    return { object: withManagedFields(merged, [me, ...others]), changed }
-  } catch (err) {
-    throw typedError(config, err)
-  }
+  })
 }
 
 /** Removes what `manager` applied last time, no longer applies, and no one else owns (Updater.prune). */
