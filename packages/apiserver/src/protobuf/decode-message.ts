@@ -1,0 +1,145 @@
+import type { FieldDef, MessageTable } from './message-table.js'
+import { mapValueType, scalarTypes } from './message-table.js'
+import { specialDecoders } from './special-types.js'
+import { malformed, WireReader, WireType } from './wire-reader.js'
+
+// Kubernetes types nest about 15 levels deep; anything far beyond is hostile input.
+const maxDepth = 64
+
+type JsonObject = Record<string, unknown>
+
+/** Sets an own enumerable property even for keys like `__proto__` (map keys come from the client). */
+function setOwn (obj: JsonObject, key: string, value: unknown): void {
+  Object.defineProperty(obj, key, { value, enumerable: true, writable: true, configurable: true })
+}
+
+function wireTypeOf (type: string): number {
+  switch (type) {
+    case 'int32': case 'int64': case 'bool': return WireType.varint
+    case 'double': return WireType.fixed64
+    case 'float': return WireType.fixed32
+    default: return WireType.lengthDelimited
+  }
+}
+
+function readScalar (r: WireReader, type: string): unknown {
+  switch (type) {
+    case 'string': return r.bytes().toString('utf8')
+    case 'bytes': return r.bytes().toString('base64')
+    case 'bool': return r.varint() !== 0n
+    case 'int32': return Number(BigInt.asIntN(32, r.varint()))
+    case 'int64': return Number(BigInt.asIntN(64, r.varint()))
+    case 'double': return r.fixed64().readDoubleLE(0)
+    case 'float': return r.fixed32().readFloatLE(0)
+    default: throw new Error(`not a scalar type: ${type}`)
+  }
+}
+
+const isZero = (v: unknown): boolean => v === '' || v === 0 || v === false
+
+/** Decodes messages described by a MessageTable into the JSON the REST API would carry for the same object. */
+export class MessageDecoder {
+  constructor (private readonly table: MessageTable) {}
+
+  /** Decodes `r` (one whole message body) as message `name`. */
+  decode (r: WireReader, name: string, depth = 0): unknown {
+    if (depth > maxDepth) throw malformed(`messages nested deeper than ${maxDepth} levels`)
+    const special = specialDecoders[name]
+    if (special !== undefined) return special(r, name)
+    const out: JsonObject = {}
+    this.decodeInto(out, r, name, depth)
+    return out
+  }
+
+  private fields (name: string): readonly FieldDef[] {
+    const fields = this.table[name]
+    if (fields === undefined) throw new Error(`message ${name} is referenced but not defined`)
+    return fields
+  }
+
+  private decodeInto (out: JsonObject, r: WireReader, name: string, depth: number): void {
+    const fields = this.fields(name)
+    while (!r.done) {
+      const { number, wireType } = r.tag()
+      const field = fields.find(f => f.number === number)
+      if (field === undefined) {
+        throw malformed(`unknown field number ${number} (wire type ${wireType}) in message ${name}; the server would lose data`)
+      }
+      this.decodeField(out, r, field, wireType, name, depth)
+    }
+    this.fillAbsent(out, fields)
+  }
+
+  private decodeField (out: JsonObject, r: WireReader, field: FieldDef, wireType: number, parent: string, depth: number): void {
+    const where = `field ${field.number} (${field.name}) of message ${parent}`
+    const mapValue = mapValueType(field.type)
+    if (mapValue !== undefined) {
+      if (wireType !== WireType.lengthDelimited) throw malformed(`${where} has wire type ${wireType}, expected 2`)
+      const map = (out[field.name] ?? {}) as JsonObject
+      const [key, value] = this.mapEntry(r.sub(r.lengthDelimited()), mapValue, where, depth)
+      setOwn(map, key, value)
+      out[field.name] = map
+      return
+    }
+    const scalar = scalarTypes.has(field.type)
+    const expected = wireTypeOf(field.type)
+    if (scalar && field.repeated === true && wireType === WireType.lengthDelimited && expected !== WireType.lengthDelimited) {
+      // packed repeated numbers
+      const packed = r.sub(r.lengthDelimited())
+      const list = (out[field.name] ?? []) as unknown[]
+      while (!packed.done) list.push(readScalar(packed, field.type))
+      out[field.name] = list
+      return
+    }
+    if (wireType !== expected) throw malformed(`${where} has wire type ${wireType}, expected ${expected}`)
+    if (!scalar && field.inline === true) {
+      this.decodeInto(out, r.sub(r.lengthDelimited()), field.type, depth + 1)
+      return
+    }
+    const value = scalar ? readScalar(r, field.type) : this.decode(r.sub(r.lengthDelimited()), field.type, depth + 1)
+    if (field.repeated === true) {
+      const list = (out[field.name] ?? []) as unknown[]
+      list.push(value)
+      out[field.name] = list
+    } else if (scalar && isZero(value) && field.keepZero !== true) {
+      // Go's JSON encoder omits a zero value field tagged omitempty, and so do we
+      delete out[field.name]
+    } else {
+      out[field.name] = value
+    }
+  }
+
+  private mapEntry (r: WireReader, valueType: string, where: string, depth: number): [string, unknown] {
+    let key = ''
+    let value: unknown
+    while (!r.done) {
+      const { number, wireType } = r.tag()
+      if (number === 1 && wireType === WireType.lengthDelimited) {
+        key = r.bytes().toString('utf8')
+      } else if (number === 2 && wireType === wireTypeOf(valueType)) {
+        value = scalarTypes.has(valueType) ? readScalar(r, valueType) : this.decode(r.sub(r.lengthDelimited()), valueType, depth + 1)
+      } else {
+        throw malformed(`unexpected field ${number} (wire type ${wireType}) in a map entry of ${where}`)
+      }
+    }
+    return [key, value ?? this.zeroOf(valueType, depth)]
+  }
+
+  /** The JSON of an absent map value: a scalar's zero, or an empty message decoded. */
+  private zeroOf (type: string, depth: number): unknown {
+    switch (type) {
+      case 'string': case 'bytes': return ''
+      case 'bool': return false
+      case 'int32': case 'int64': case 'double': case 'float': return 0
+      default: return this.decode(new WireReader(Buffer.alloc(0)), type, depth + 1)
+    }
+  }
+
+  /** Go renders nil slices/maps/pointers without omitempty as null; inline members count as the parent's. */
+  private fillAbsent (out: JsonObject, fields: readonly FieldDef[]): void {
+    for (const f of fields) {
+      if (f.inline === true) this.fillAbsent(out, this.fields(f.type))
+      else if (f.nullIfAbsent === true && !Object.hasOwn(out, f.name)) out[f.name] = null
+    }
+  }
+}
