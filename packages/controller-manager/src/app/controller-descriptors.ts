@@ -1,0 +1,23 @@
+// The registry of controllers, as upstream's cmd/kube-controller-manager/app (NewControllerDescriptors). Owners of
+// other controller folders append their entries to `controllerDescriptors` below; keep one entry per controller.
+import type { ControllerContext } from './controller-context.js'
+import * as names from '../controllers/names.js'
+import { startReplicaSetController, startReplicationController } from '../controllers/replicaset/start.js'
+import { startDeploymentController } from '../controllers/deployment/start.js'
+
+export interface ControllerDescriptor {
+  /** The name `--controllers` selects, e.g. `replicaset-controller`. */
+  name: string
+  /** Older short names accepted by `--controllers` (upstream: `replicaset`). */
+  aliases: string[]
+  /** Off unless named explicitly (upstream's ControllersDisabledByDefault, e.g. bootstrap-signer). */
+  disabledByDefault?: boolean
+  /** Starts the controller; the promise settles when it has stopped (after `ctx.signal` aborts). */
+  start: (ctx: ControllerContext) => Promise<void>
+}
+
+export const controllerDescriptors: ControllerDescriptor[] = [
+  { name: names.ReplicaSetController, aliases: ['replicaset'], start: startReplicaSetController },
+  { name: names.ReplicationControllerController, aliases: ['replicationcontroller'], start: startReplicationController },
+  { name: names.DeploymentController, aliases: ['deployment'], start: startDeploymentController }
+]

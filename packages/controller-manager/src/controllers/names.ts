@@ -1,0 +1,5 @@
+// Controller names as upstream's cmd/kube-controller-manager/names: what --controllers selects and what logs,
+// metrics and per-controller client user agents carry. Other controller owners append their names here.
+export const ReplicaSetController = 'replicaset-controller'
+export const ReplicationControllerController = 'replicationcontroller-controller'
+export const DeploymentController = 'deployment-controller'
