@@ -1,0 +1,114 @@
+import http from 'node:http'
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import type { Logger } from 'pino'
+import { collectDefaultMetrics } from 'prom-client'
+import { allSchemas, isAlreadyExists, schemaForResource } from '@kube-ts/api'
+import type { KubeObject, ResourceSchema } from '@kube-ts/api'
+import { createApp } from './app.js'
+import { createApiMetrics, instrumentStorage } from './metrics.js'
+import { runCompaction } from './compaction.js'
+import { defaultPatchEngines } from './http/patch-engines.js'
+import { EtcdStorage } from './storage/etcd-storage.js'
+import { GenericRegistry } from './registry/generic-registry.js'
+import { formatIpv4, parseIpv4Cidr } from './registry/service/ipv4-range.js'
+import type { RestStore } from './registry/rest.js'
+import type { Options } from './options.js'
+
+export interface RunContext {
+  signal: AbortSignal
+  logger: Logger
+  /** Called once the port is bound (tests pass `--secure-port 0` and learn the port here). */
+  onListening?: (address: AddressInfo) => void
+}
+
+/**
+ * Runs the apiserver until `signal` aborts: etcd storage (instrumented), the generic registry, the HTTP app on
+ * bind-address:secure-port, default objects and periodic compaction in the background. An unreachable etcd never
+ * stops startup: requests fail with 5xx and /readyz reports it until etcd answers.
+ */
+export async function run (options: Options, ctx: RunContext): Promise<void> {
+  const { signal, logger } = ctx
+  const metrics = createApiMetrics()
+  collectDefaultMetrics({ register: metrics.registry })
+  const etcd = new EtcdStorage({ endpoints: options.etcdServers, prefix: options.etcdPrefix, logger: logger.child({ component: 'storage' }) })
+  const storage = instrumentStorage(etcd, metrics, options.etcdPrefix)
+  const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange })
+  const app = createApp({
+    store: registry,
+    schemas: allSchemas(),
+    healthy: async () => await storage.healthy(),
+    patch: defaultPatchEngines(),
+    logger: logger.child({ component: 'http' }),
+    metrics,
+    limits: { maxRequestsInflight: options.maxRequestsInflight, maxMutatingRequestsInflight: options.maxMutatingRequestsInflight, requestTimeoutMs: options.requestTimeoutMs }
+  })
+  const server = http.createServer(app)
+  server.listen(options.securePort, options.bindAddress)
+  await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => { throw err })])
+  const address = server.address() as AddressInfo
+  logger.info({ address: address.address, port: address.port, etcd: options.etcdServers, prefix: options.etcdPrefix }, 'serving plain HTTP')
+  ctx.onListening?.(address)
+
+  const background = [
+    ensureDefaultObjects(registry, options, address.port, signal, logger),
+    runCompaction(storage, options.etcdCompactionIntervalMs, signal, logger.child({ component: 'compactor' }))
+  ]
+  if (!signal.aborted) await once(signal, 'abort').catch(() => undefined)
+  logger.info('shutting down')
+  const closed = new Promise<void>((resolve) => server.close(() => resolve()))
+  // watches never end on their own; cut every connection so close() can finish
+  server.closeAllConnections()
+  await closed
+  await Promise.allSettled(background)
+  await storage.close()
+  logger.info('stopped')
+}
+
+const defaultNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
+
+function schemaOf (resource: string): ResourceSchema {
+  const s = schemaForResource('', 'v1', resource)
+  if (s === undefined) throw new Error(`no schema for core/v1 ${resource}`)
+  return s
+}
+
+async function createIfMissing (store: RestStore, schema: ResourceSchema, namespace: string, obj: KubeObject): Promise<void> {
+  try {
+    await store.create({ schema, namespace }, obj, { dryRun: false, fieldManager: 'kube-apiserver' })
+  } catch (err) {
+    if (!isAlreadyExists(err)) throw err
+  }
+}
+
+/**
+ * Upstream's bootstrap controllers: the system namespaces and the `kubernetes` Service (first IP of the service
+ * range, port 443 to this server's port). Retried with backoff until etcd is reachable or shutdown begins.
+ */
+export async function ensureDefaultObjects (store: RestStore, options: Options, port: number, signal: AbortSignal, logger: Logger): Promise<void> {
+  const range = parseIpv4Cidr(options.serviceClusterIpRange)
+  const clusterIP = formatIpv4(range.base + 1)
+  let delayMs = 500
+  while (!signal.aborted) {
+    try {
+      for (const name of defaultNamespaces) {
+        await createIfMissing(store, schemaOf('namespaces'), '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } })
+      }
+      await createIfMissing(store, schemaOf('services'), 'default', {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
+        spec: { type: 'ClusterIP', clusterIP, clusterIPs: [clusterIP], sessionAffinity: 'None', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: port }] }
+      })
+      logger.info({ namespaces: defaultNamespaces, clusterIP }, 'default namespaces and the kubernetes service are in place')
+      return
+    } catch (err) {
+      logger.warn({ err, retryInMs: delayMs }, 'could not create default objects yet; retrying')
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, delayMs)
+        signal.addEventListener('abort', () => { clearTimeout(timer); resolve() }, { once: true })
+      })
+      delayMs = Math.min(delayMs * 2, 10_000)
+    }
+  }
+}
