@@ -35,3 +35,8 @@ export { BucketRateLimiter, defaultControllerRateLimiter, ItemExponentialRateLim
 export type { RateLimiter } from './rate-limiters.js'
 export { noopWorkQueueMetrics, prometheusWorkQueueMetrics } from './workqueue-metrics.js'
 export type { WorkQueueMetrics } from './workqueue-metrics.js'
+export { leaseExpiresAt, runLeaderElection } from './leader-election.js'
+export type { LeaderElectionOptions, LeaderElectionResult, LeaseApi } from './leader-election.js'
+export { EventRecorder, referenceTo } from './event-recorder.js'
+export type { EventApi, EventRecorderOptions } from './event-recorder.js'
+export { formatMicroTime, formatTime, parseTime } from './micro-time.js'
