@@ -1,0 +1,160 @@
+import { randomUUID } from 'node:crypto'
+import { execFile, spawn } from 'node:child_process'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Etcd3 } from 'etcd3'
+import { startApiServer } from '../../src/http/testing/start-server.js'
+import type { RunningApiServer } from '../../src/http/testing/start-server.js'
+
+const kubectlBin = process.env.KUBE_TS_KUBECTL ?? '/usr/bin/kubectl'
+
+interface Result { code: number, stdout: string, stderr: string }
+
+describe('the real kubectl against the apiserver', () => {
+  let server: RunningApiServer
+  let dir: string
+  let env: NodeJS.ProcessEnv
+  let etcd: Etcd3
+  const prefix = `/kube-ts-kubectl-${randomUUID()}`
+
+  const kubectl = async (args: string[], stdin?: string): Promise<Result> => await new Promise((resolve) => {
+    const child = execFile(kubectlBin, args, { env, cwd: dir, timeout: 30000 }, (err, stdout, stderr) => {
+      resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1, stdout, stderr })
+    })
+    if (stdin !== undefined) child.stdin?.end(stdin)
+  })
+  const stored = async (key: string): Promise<any> => {
+    const text = await etcd.get(`${prefix}/${key}`).string()
+    return text === null ? undefined : JSON.parse(text)
+  }
+
+  beforeAll(async () => {
+    const etcdUrl = process.env.KUBE_TS_TEST_ETCD ?? ''
+    server = await startApiServer(etcdUrl, prefix)
+    etcd = new Etcd3({ hosts: etcdUrl })
+    dir = await mkdtemp(join(tmpdir(), 'kube-ts-kubectl-'))
+    const kubeconfig = join(dir, 'kubeconfig')
+    await writeFile(kubeconfig, [
+      'apiVersion: v1', 'kind: Config',
+      `clusters: [{name: t, cluster: {server: "${server.url}"}}]`,
+      'users: [{name: u, user: {}}]',
+      'contexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]',
+      'current-context: t', ''
+    ].join('\n'))
+    env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: kubeconfig, KUBECACHEDIR: join(dir, 'cache') }
+    await writeFile(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: demo\ndata:\n  a: "1"\n')
+    await writeFile(join(dir, 'deploy.yaml'), [
+      'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: web', 'spec:', '  replicas: 1',
+      '  selector:', '    matchLabels: {app: web}', '  template:', '    metadata:', '      labels: {app: web}',
+      '    spec:', '      containers:', '      - name: c', '        image: busybox', ''
+    ].join('\n'))
+    // the default namespace is created in the background at startup
+    for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
+  })
+  afterAll(async () => {
+    await server.stop()
+    await etcd.delete().prefix(prefix)
+    etcd.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('reports the server version as 1.32', async () => {
+    const r = await kubectl(['version'])
+    expect(r.stdout).toContain('Server Version: v1.32.4-kube-ts')
+  })
+
+  it('lists api-resources from discovery', async () => {
+    const r = await kubectl(['api-resources'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^NAME\s+SHORTNAMES\s+APIVERSION\s+NAMESPACED\s+KIND/)
+    expect(r.stdout).toMatch(/\npods\s+po\s+v1\s+true\s+Pod\n/)
+    expect(r.stdout).toMatch(/\ndeployments\s+deploy\s+apps\/v1\s+true\s+Deployment\n/)
+    expect(r.stdout).toMatch(/\nnamespaces\s+ns\s+v1\s+false\s+Namespace\n/)
+  })
+
+  it('creates from a file and stores the object in etcd', async () => {
+    const r = await kubectl(['create', '-f', 'cm.yaml', '--validate=false'])
+    expect(r.stdout.trim()).toBe('configmap/demo created')
+    expect(await stored('configmaps/default/demo')).toMatchObject({ kind: 'ConfigMap', metadata: { name: 'demo', namespace: 'default' }, data: { a: '1' } })
+  })
+
+  it('gets a table and YAML', async () => {
+    const table = await kubectl(['get', 'configmaps'])
+    expect(table.stdout).toMatch(/^NAME\s+DATA\s+AGE\n/)
+    expect(table.stdout).toMatch(/\ndemo\s+1\s+\d+s\n/)
+    const yaml = await kubectl(['get', 'configmap', 'demo', '-o', 'yaml'])
+    expect(yaml.stdout).toContain('kind: ConfigMap')
+    expect(yaml.stdout).toContain('  name: demo')
+    expect(yaml.stdout).toContain('  a: "1"')
+  })
+
+  it('labels and annotates, and the changes are stored', async () => {
+    expect((await kubectl(['label', 'configmap', 'demo', 'tier=web'])).stdout.trim()).toBe('configmap/demo labeled')
+    expect((await kubectl(['annotate', 'configmap', 'demo', 'note=hello'])).stdout.trim()).toBe('configmap/demo annotated')
+    const obj = await stored('configmaps/default/demo')
+    expect(obj.metadata.labels).toEqual({ tier: 'web' })
+    expect(obj.metadata.annotations).toEqual({ note: 'hello' })
+    const shown = await kubectl(['get', 'configmaps', '--show-labels'])
+    expect(shown.stdout).toMatch(/\ndemo\s+1\s+\S+\s+tier=web\n/)
+  })
+
+  it('prints a not-found error like upstream', async () => {
+    const r = await kubectl(['get', 'configmap', 'nope'])
+    expect(r.code).toBe(1)
+    expect(r.stderr.trim()).toBe('Error from server (NotFound): configmaps "nope" not found')
+  })
+
+  it('watches with get -w and prints objects created meanwhile', async () => {
+    const child = spawn(kubectlBin, ['get', 'configmaps', '-w'], { env, cwd: dir })
+    let out = ''
+    child.stdout.on('data', (c: Buffer) => { out += c.toString() })
+    try {
+      const waitFor = async (re: RegExp): Promise<boolean> => {
+        for (let i = 0; i < 100; i++) {
+          if (re.test(out)) return true
+          await new Promise((r) => setTimeout(r, 100))
+        }
+        return false
+      }
+      expect(await waitFor(/demo/)).toBe(true)
+      await fetch(`${server.url}/api/v1/namespaces/default/configmaps`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ metadata: { name: 'watched-cm' }, data: { x: 'y' } }) })
+      expect(await waitFor(/\nwatched-cm\s+1\s+\S+\n/)).toBe(true)
+    } finally {
+      child.kill('SIGTERM')
+    }
+  })
+
+  it('applies with --validate=false: creates, then configures', async () => {
+    await writeFile(join(dir, 'applied.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  v: one\n')
+    expect((await kubectl(['apply', '--validate=false', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied created')
+    await writeFile(join(dir, 'applied.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  v: two\n')
+    expect((await kubectl(['apply', '--validate=false', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied configured')
+    expect((await kubectl(['apply', '--validate=false', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied unchanged')
+    const obj = await stored('configmaps/default/applied')
+    expect(obj.data).toEqual({ v: 'two' })
+    expect(obj.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('"v":"two"')
+  })
+
+  it('applies a deployment and scales it through the scale subresource', async () => {
+    expect((await kubectl(['apply', '--validate=false', '-f', 'deploy.yaml'])).stdout.trim()).toBe('deployment.apps/web created')
+    expect((await kubectl(['scale', 'deployment', 'web', '--replicas=3'])).stdout.trim()).toBe('deployment.apps/web scaled')
+    expect((await stored('deployments/default/web')).spec.replicas).toBe(3)
+    const r = await kubectl(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}'])
+    expect(r.stdout).toBe('3')
+  })
+
+  it('deletes, and the object leaves etcd', async () => {
+    const r = await kubectl(['delete', 'configmap', 'demo'])
+    expect(r.stdout.trim()).toBe('configmap "demo" deleted')
+    expect(await stored('configmaps/default/demo')).toBeUndefined()
+    expect((await kubectl(['get', 'configmap', 'demo'])).code).toBe(1)
+  })
+
+  it('lists the bootstrap namespaces and the kubernetes service', async () => {
+    const ns = await kubectl(['get', 'namespaces', '-o', 'name'])
+    expect(ns.stdout.trim().split('\n').sort()).toEqual(['namespace/default', 'namespace/kube-node-lease', 'namespace/kube-public', 'namespace/kube-system'])
+    const svc = await kubectl(['get', 'service', 'kubernetes', '-o', 'jsonpath={.spec.clusterIP}'])
+    expect(svc.stdout).toBe('10.96.0.1')
+  })
+})
