@@ -60,20 +60,28 @@ sources_changed() {
     tsconfig.json tsconfig.base.json -newer "$stamp" -print -quit 2>/dev/null)" ]
 }
 
-# Builds the workspace when sources changed. Returns non-zero (without dying) when tsc fails,
-# so callers can still start the daemons whose packages did build.
+# Builds the workspace when sources changed since the last attempt. Returns non-zero (without
+# dying) when tsc fails, so callers can still start the daemons whose packages did build; a failed
+# build is not retried until a source changes again.
 ensure_build() {
-  sources_changed || return 0
-  log "building the workspace (pnpm build)"
-  local started=$SECONDS stamp
+  local stamp started=$SECONDS
   stamp="$(build_stamp)"
+  if ! sources_changed; then
+    [ -f "$stamp.failed" ] || return 0
+    warn "the last pnpm build failed and no source changed since; not rebuilding"
+    return 1
+  fi
+  log "building the workspace (pnpm build)"
   # Stamp the start time, so files edited during the build count as changed next time.
   touch "$stamp.new"
   if (cd "$KUBE_TS_REPO" && pnpm build) >&2; then
     mv -f "$stamp.new" "$stamp"
+    rm -f "$stamp.failed"
     log "build finished in $((SECONDS - started))s"
     return 0
   fi
+  mv -f "$stamp.new" "$stamp"
+  touch "$stamp.failed"
   warn "pnpm build failed; only packages that build on their own will be started"
   return 1
 }
