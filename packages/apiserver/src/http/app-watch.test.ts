@@ -105,10 +105,19 @@ describe('watch over HTTP', () => {
   })
 
   it('answers a watch the registry refuses at once with that HTTP status', async () => {
+    const { errBadRequest } = await import('@kube-ts/api')
+    t.store.failWith = errBadRequest('unable to parse requirement: found \'!\'')
+    const s = await openStream(server, '/api/v1/namespaces/default/configmaps?watch=true&labelSelector=!!')
+    expect(s.status).toBe(400)
+    await s.ended
+  })
+
+  it('reports a too-old resourceVersion as an in-stream ERROR event', async () => {
     const { errGone } = await import('@kube-ts/api')
     t.store.failWith = errGone('too old resource version: 1 (50)')
     const s = await openStream(server, '/api/v1/namespaces/default/configmaps?watch=true&resourceVersion=1')
-    expect(s.status).toBe(410)
+    expect(s.status).toBe(200)
     await s.ended
+    expect(s.lines()).toEqual([{ type: 'ERROR', object: expect.objectContaining({ kind: 'Status', code: 410, reason: 'Expired', message: 'too old resource version: 1 (50)' }) }])
   })
 })

@@ -6,7 +6,7 @@ import { parseWatchQuery } from '../query.js'
 import { negotiateTable, objectToTable } from '../table.js'
 import type { HandlerContext } from './context.js'
 
-/** A registry error arriving this soon after the watch opens is answered as a normal HTTP error (400, 410...). */
+/** A registry error arriving this soon after the watch opens is answered as a normal HTTP error (400, 500...). */
 const openGraceMs = 50
 
 type Step = { kind: 'event', result: IteratorResult<WatchEvent> } | { kind: 'error', err: unknown } | { kind: 'aborted' }
@@ -50,11 +50,17 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
   ctx.metrics.longRunning.inc(gaugeLabels)
   let it: AsyncIterator<WatchEvent> | undefined
   try {
-    it = ctx.store.watch(ctx.scope, query, controller.signal)[Symbol.asyncIterator]()
+    let pending: Promise<Step>
+    try {
+      it = ctx.store.watch(ctx.scope, query, controller.signal)[Symbol.asyncIterator]()
+      pending = nextStep(it, controller.signal)
+    } catch (err) {
+      pending = Promise.resolve({ kind: 'error', err })
+    }
     // give the registry a moment to refuse the watch outright, so such refusals keep their HTTP status
-    let pending = nextStep(it, controller.signal)
     const early = await Promise.race([pending, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), openGraceMs))])
-    if (early?.kind === 'error') throw early.err
+    // a 410 stays in-stream like upstream's etcd watcher reports it; other refusals (bad selector...) are plain errors
+    if (early?.kind === 'error' && asApiError(early.err)?.code !== 410) throw early.err
     res.statusCode = 200
     res.setHeader('Content-Type', 'application/json')
     res.setHeader('Cache-Control', 'no-cache, private')
@@ -78,7 +84,7 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
       if (!res.write(`${JSON.stringify({ type: ev.type, object })}\n`)) {
         await drained(res, controller.signal)
       }
-      pending = nextStep(it, controller.signal)
+      pending = nextStep(it as AsyncIterator<WatchEvent>, controller.signal)
     }
   } finally {
     clearTimeout(timer)
