@@ -1,7 +1,14 @@
 // Public surface of @kube-ts/component-base: what every daemon's main and server use (STYLE.md 2.6).
 export { runCommand, ExitCode } from './command/run-command.js'
 export type { CommandContext, ProcessLike } from './command/run-command.js'
-export { addBoolFlag, addLoggingFlags, loggingFlagsFrom, parseBoolFlag, parseIntFlag, parsePortFlag, parseStringList } from './command/flags.js'
+export { addBoolFlag, addLoggingFlags, loggingFlagsFrom, parseBoolFlag, parseFloatFlag, parseHostPortFlag, parseIntFlag, parsePortFlag, parseStringList } from './command/flags.js'
+export {
+  addClientConnectionFlags, addDurationFlag, addEnvToAllFlags, addIntFlag, addKubeconfigFlags, addLeaderElectionFlags,
+  leaderElectionFrom, validateLeaderElection
+} from './command/common-flags.js'
+export type { LeaderElectionFlags } from './command/common-flags.js'
+export { runSkeleton } from './command/skeleton.js'
+export type { SkeletonOptions } from './command/skeleton.js'
 export type { LoggingFlags } from './command/flags.js'
 export { createLogger, flushLogger, levelFromVerbosity } from './logger/create-logger.js'
 export type { LogFormat, LoggerOptions } from './logger/create-logger.js'

@@ -17,10 +17,26 @@ export function parseIntFlag (value: string): number {
   return Number(value)
 }
 
+export function parseFloatFlag (value: string): number {
+  const n = Number(value)
+  if (value.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`strconv.ParseFloat: parsing "${value}": invalid syntax`)
+  return n
+}
+
 export function parsePortFlag (value: string): number {
   const n = parseIntFlag(value)
   if (n < 0 || n > 65535) throw new InvalidArgumentError(`port ${value} is outside 0-65535`)
   return n
+}
+
+/** `host:port` (`0.0.0.0:10256`, `[::1]:10249`), as kube-proxy's bind-address flags take. */
+export function parseHostPortFlag (value: string): { host: string, port: number } {
+  const m = /^(?:\[([^\]]+)\]|([^:]*)):(\d+)$/.exec(value)
+  if (m === null) throw new InvalidArgumentError(`"${value}" is not a host:port address`)
+  const port = Number(m[3])
+  if (port > 65535) throw new InvalidArgumentError(`port ${port} is outside 0-65535`)
+  const host = m[1] ?? m[2] ?? ''
+  return { host: host === '' ? '0.0.0.0' : host, port }
 }
 
 /** Comma-separated list (`--controllers=*,-bootstrapsigner`); empty items are dropped. */
