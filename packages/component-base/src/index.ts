@@ -1,7 +1,7 @@
 // Public surface of @kube-ts/component-base: what every daemon's main and server use (STYLE.md 2.6).
 export { runCommand, ExitCode } from './command/run-command.js'
 export type { CommandContext, ProcessLike } from './command/run-command.js'
-export { addBoolFlag, addLoggingFlags, loggingFlagsFrom, parseBoolFlag, parseFloatFlag, parseHostPortFlag, parseIntFlag, parsePortFlag, parseStringList } from './command/flags.js'
+export { addBoolFlag, addLoggingFlags, isValidCidr, isValidIp, loggingFlagsFrom, parseBoolFlag, parseFloatFlag, parseHostPortFlag, parseIntFlag, parsePortFlag, parseStringList } from './command/flags.js'
 export {
   addClientConnectionFlags, addDurationFlag, addEnvToAllFlags, addIntFlag, addKubeconfigFlags, addLeaderElectionFlags,
   leaderElectionFrom, validateLeaderElection

@@ -1,5 +1,5 @@
 import { Command } from 'commander'
-import { addBoolFlag, addLoggingFlags, loggingFlagsFrom, parseBoolFlag, parseIntFlag, parsePortFlag, parseStringList } from './flags.js'
+import { addBoolFlag, addLoggingFlags, isValidCidr, loggingFlagsFrom, parseBoolFlag, parseIntFlag, parsePortFlag, parseStringList } from './flags.js'
 
 function parse (cmd: Command, ...args: string[]): Record<string, unknown> {
   cmd.exitOverride().configureOutput({ writeOut: () => {}, writeErr: () => {} })
@@ -57,5 +57,14 @@ describe('addLoggingFlags', () => {
 
   it('rejects an unknown format', () => {
     expect(() => parse(addLoggingFlags(new Command('t')), '--log-format=xml')).toThrow(/Allowed choices/)
+  })
+})
+
+describe('isValidCidr', () => {
+  it.each([
+    { input: '10.244.0.0/16', ok: true }, { input: 'fd00::/64', ok: true }, { input: '10.0.0.0/33', ok: false },
+    { input: '10.0.0.0', ok: false }, { input: 'nope/8', ok: false }, { input: '10.0.0.0/x', ok: false }
+  ])('$input valid: $ok', ({ input, ok }) => {
+    expect(isValidCidr(input)).toBe(ok)
   })
 })

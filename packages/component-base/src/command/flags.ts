@@ -1,3 +1,4 @@
+import { isIP } from 'node:net'
 import { InvalidArgumentError, Option } from 'commander'
 import type { Command } from 'commander'
 import type { LogFormat } from '../logger/create-logger.js'
@@ -75,4 +76,18 @@ export function loggingFlagsFrom (raw: Record<string, unknown>): LoggingFlags {
   const format = (raw.loggingFormat ?? raw.logFormat ?? 'json') as LogFormat
   const v = typeof raw.v === 'number' ? raw.v : 0
   return { logFormat: format, v }
+}
+
+/** `10.244.0.0/16` or `fd00::/64`: an IP and a prefix length that fits it. */
+export function isValidCidr (value: string): boolean {
+  const i = value.indexOf('/')
+  if (i < 0) return false
+  const family = isIP(value.slice(0, i))
+  const bits = value.slice(i + 1)
+  if (family === 0 || !/^\d{1,3}$/.test(bits)) return false
+  return Number(bits) <= (family === 4 ? 32 : 128)
+}
+
+export function isValidIp (value: string): boolean {
+  return isIP(value) !== 0
 }
