@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { collectDefaultMetrics } from 'prom-client'
-import { allSchemas, isAlreadyExists, schemaForResource } from '@kube-ts/api'
+import { allSchemas, isAlreadyExists, isNotFound, schemaForResource } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { createApp } from './app.js'
 import { createApiMetrics, instrumentStorage } from './metrics.js'
@@ -73,9 +73,17 @@ function schemaOf (resource: string): ResourceSchema {
   return s
 }
 
+/** Reads first: a create of an existing Service would fail on its IP reservation before AlreadyExists. */
 async function createIfMissing (store: RestStore, schema: ResourceSchema, namespace: string, obj: KubeObject): Promise<void> {
+  const scope = { schema, namespace }
   try {
-    await store.create({ schema, namespace }, obj, { dryRun: false, fieldManager: 'kube-apiserver' })
+    await store.get(scope, obj.metadata.name ?? '')
+    return
+  } catch (err) {
+    if (!isNotFound(err)) throw err
+  }
+  try {
+    await store.create(scope, obj, { dryRun: false, fieldManager: 'kube-apiserver' })
   } catch (err) {
     if (!isAlreadyExists(err)) throw err
   }
