@@ -1,19 +1,23 @@
 /**
  * A single-consumer queue that turns pushes from callbacks (storage events, timers) into an async iterator.
- * `limit` bounds memory for a consumer that stops reading: the queue then fails instead of growing forever.
+ * `limit` bounds memory for a consumer that stops reading: on overflow the queue closes, so the consumer gets what
+ * was queued (a gap-free prefix) and then the end of the stream, as upstream closes unresponsive watchers.
  */
 export class AsyncQueue<T> implements AsyncIterable<T> {
   private readonly items: T[] = []
   private waiter: (() => void) | undefined
   private closed = false
   private failure: unknown
+  /** Set when the consumer fell too far behind and the queue closed itself. */
+  overflowed = false
 
   constructor (private readonly limit = Infinity) {}
 
   push (item: T): void {
     if (this.closed) return
     if (this.items.length >= this.limit) {
-      this.fail(new Error('consumer too slow: event buffer full'))
+      this.overflowed = true
+      this.close()
       return
     }
     this.items.push(item)

@@ -13,6 +13,7 @@ beforeEach(async () => {
   storage = new MemoryStorage()
   reg = await newRegistry(storage, { now: () => new Date('2026-01-02T03:04:05Z'), bookmarkIntervalMs: 50 }, ['default', 'ns1', 'ns10'])
 })
+afterEach(async () => { await reg.close() })
 
 describe('create', () => {
   it('stores the object under /registry/<resource>/<namespace>/<name> with server-set metadata', async () => {

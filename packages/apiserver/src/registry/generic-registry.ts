@@ -15,6 +15,7 @@ import { checkNamespaceLifecycle } from './namespace-lifecycle.js'
 import { errTooLargeResourceVersion, parseResourceVersion, planList, validateWatchQuery } from './resource-version.js'
 import { compileSelection } from './selection.js'
 import { watchStream } from './watch-stream.js'
+import { DEFAULT_WATCH_CACHE_CAPACITY, WatchCaches } from './watch-cache.js'
 import { ServiceAllocations, type Reservation } from './service/service-allocations.js'
 import { DEFAULT_NODE_PORT_RANGE, type PortRange } from './service/node-port-allocator.js'
 
@@ -32,6 +33,11 @@ export interface GenericRegistryOptions {
   now?: () => Date
   /** Injected randomness (generateName suffixes, IP/port picks) for deterministic tests. */
   random?: (max: number) => number
+  /**
+   * Events kept per resource by the shared watch cache (one storage watch per resource fanned out to all
+   * watchers); 0 turns the cache off and gives every watcher its own storage watch.
+   */
+  watchCacheCapacity?: number
 }
 
 /** generateName collisions are retried this many times before AlreadyExists reaches the client (upstream: 8). */
@@ -55,6 +61,7 @@ export class GenericRegistry implements RestStore {
   private readonly serviceCidr: string
   private readonly nodePortRange: PortRange
   private allocations: Promise<ServiceAllocations> | undefined
+  private readonly watchCaches: WatchCaches | undefined
 
   constructor (opts: GenericRegistryOptions) {
     this.storage = opts.storage
@@ -64,6 +71,13 @@ export class GenericRegistry implements RestStore {
     this.bookmarkIntervalMs = opts.bookmarkIntervalMs ?? 60_000
     this.serviceCidr = opts.serviceClusterIPRange ?? '10.96.0.0/12'
     this.nodePortRange = opts.nodePortRange ?? DEFAULT_NODE_PORT_RANGE
+    const capacity = opts.watchCacheCapacity ?? DEFAULT_WATCH_CACHE_CAPACITY
+    this.watchCaches = capacity > 0 ? new WatchCaches(this.storage, capacity) : undefined
+  }
+
+  /** Stops the shared watch caches (their storage watches); open watch streams end. */
+  async close (): Promise<void> {
+    await this.watchCaches?.stop()
   }
 
   async create (scope: RequestScope, obj: KubeObject, opts: WriteOptions): Promise<KubeObject> {
@@ -134,7 +148,17 @@ export class GenericRegistry implements RestStore {
     validateWatchQuery(query)
     parseResourceVersion(query.resourceVersion)
     const selection = compileSelection(schema, query.labelSelector, query.fieldSelector)
-    const deps = { storage: this.storage, schema, prefix: listPrefix(this.prefix, schema, scope.namespace), selection, bookmarkIntervalMs: this.bookmarkIntervalMs }
+    const prefix = listPrefix(this.prefix, schema, scope.namespace)
+    const root = listPrefix(this.prefix, schema, '')
+    const caches = this.watchCaches
+    const deps = {
+      storage: this.storage,
+      schema,
+      prefix,
+      selection,
+      bookmarkIntervalMs: this.bookmarkIntervalMs,
+      ...(caches !== undefined ? { events: async (after: number, s: AbortSignal) => await caches.watch(root, prefix, after, s) } : {})
+    }
     return watchStream(deps, query, signal)
   }
 

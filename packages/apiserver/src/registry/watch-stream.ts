@@ -1,5 +1,5 @@
 import { errInternal, type ApiError, type KubeObject, type ResourceSchema } from '@kube-ts/api'
-import type { Storage } from '../storage/storage.js'
+import type { Storage, StorageEvent } from '../storage/storage.js'
 import { AsyncQueue } from './async-queue.js'
 import type { WatchEvent, WatchQuery } from './rest.js'
 import type { Selection } from './selection.js'
@@ -18,6 +18,8 @@ export interface WatchDeps {
   prefix: string
   selection: Selection
   bookmarkIntervalMs: number
+  /** Where live events come from (a shared watch cache); defaults to a storage watch of `prefix`. */
+  events?: (after: number, signal: AbortSignal) => Promise<AsyncIterable<StorageEvent>>
 }
 
 /** How the stream starts, from the reliability.md §1.2 table. */
@@ -76,7 +78,8 @@ export async function * watchStream (deps: WatchDeps, q: WatchQuery, signal: Abo
     }
     const pump = (async () => {
       try {
-        for await (const ev of deps.storage.watch(deps.prefix, from, ctl.signal)) {
+        const events = deps.events !== undefined ? await deps.events(from, ctl.signal) : deps.storage.watch(deps.prefix, from, ctl.signal)
+        for await (const ev of events) {
           if (ev.revision > lastRevision) lastRevision = ev.revision
           if (ev.type === 'BOOKMARK') { if (q.allowWatchBookmarks === true) queue.push(bookmark(deps.schema, ev.revision)); continue }
           if (ev.type === 'ERROR') { queue.push({ type: 'ERROR', object: ev.object }); break }

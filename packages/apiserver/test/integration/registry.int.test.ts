@@ -11,8 +11,10 @@ const W = { dryRun: false }
 
 describeIntegration('GenericRegistry over etcd', () => {
   const opened: EtcdStorage[] = []
+  const registries: GenericRegistry[] = []
   let ownEtcd: Awaited<ReturnType<typeof startEtcd>> | undefined
   afterAll(async () => {
+    for (const r of registries) await r.close()
     for (const s of opened) await s.close()
     await ownEtcd?.stop()
   })
@@ -30,7 +32,9 @@ describeIntegration('GenericRegistry over etcd', () => {
 
   async function registry (compacts = false): Promise<{ reg: GenericRegistry, storage: EtcdStorage, prefix: string, url: string }> {
     const f = await fresh(compacts)
-    return { ...f, reg: await newRegistry(f.storage, { prefix: f.prefix }, ['default', 'other']) }
+    const reg = await newRegistry(f.storage, { prefix: f.prefix }, ['default', 'other'])
+    registries.push(reg)
+    return { ...f, reg }
   }
 
   it('paginates over one snapshot while objects change between pages', async () => {
