@@ -1,0 +1,112 @@
+import { randomUUID } from 'node:crypto'
+import { hostname } from 'node:os'
+import type { Lease } from 'kubernetes-types/coordination/v1.js'
+import type { Logger } from 'pino'
+import { loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock } from '@kube-ts/client'
+import type { ClientConfig, Clock } from '@kube-ts/client'
+import { createMetricsRegistry, KubeTsError, startHealthServer } from '@kube-ts/component-base'
+import type { HealthServer } from '@kube-ts/component-base'
+import type { Options } from '../options.js'
+import { controllerDescriptors } from './controller-descriptors.js'
+import type { ControllerDescriptor } from './controller-descriptors.js'
+import { runControllers } from './controllers-runner.js'
+
+export interface RunDeps {
+  signal: AbortSignal
+  logger: Logger
+  clock?: Clock
+  /** Defaults to the built-in registry; tests pass a subset. */
+  descriptors?: readonly ControllerDescriptor[]
+  /** Called once the health server listens (tests read the chosen port). */
+  onListening?: (server: HealthServer) => void
+  /** Identity for leader election; default `<hostname>_<uuid>` as upstream. */
+  identity?: string
+}
+
+/** Thrown when another instance took the lease from us; the process exits 1 and its supervisor restarts it. */
+export class LeaderElectionLostError extends KubeTsError {
+  constructor () {
+    super('ERR_KUBE_TS_LEADER_ELECTION_LOST', 'leaderelection lost')
+    this.name = 'LeaderElectionLostError'
+  }
+}
+
+/**
+ * kube-controller-manager's server loop (upstream app.Run): health and metrics endpoints, wait for the apiserver,
+ * then run the enabled controllers, under leader election on Lease `kube-system/kube-controller-manager` unless
+ * `--leader-elect=false`. Resolves on clean shutdown, rejects with LeaderElectionLostError when the lease is lost.
+ */
+export async function run (options: Options, deps: RunDeps): Promise<void> {
+  const log = deps.logger
+  const clock = deps.clock ?? systemClock
+  const config = loadClientConfig({ kubeconfig: options.kubeconfig, master: options.master })
+  const registry = createMetricsRegistry()
+  const health = await startHealthServer({
+    port: options.securePort,
+    bindAddress: options.bindAddress,
+    checks: [],
+    registry,
+    logger: log,
+    signal: deps.signal
+  })
+  deps.onListening?.(health)
+  const base = { config, options, descriptors: deps.descriptors ?? controllerDescriptors, registry, logger: log, clock }
+  try {
+    await waitForApiserver(config, deps.signal, log, clock)
+    if (deps.signal.aborted) return
+    if (!options.leaderElect) {
+      await runControllers({ ...base, signal: deps.signal })
+      return
+    }
+    const identity = deps.identity ?? `${hostname()}_${randomUUID()}`
+    const leaseClient = new RestClient(config, { component: 'kube-controller-manager-leader-election', qps: 0, logger: log, clock })
+    try {
+      const result = await runLeaderElection({
+        client: leaseClient.resource<Lease>(resources.leases),
+        namespace: options.leaderElectResourceNamespace,
+        name: options.leaderElectResourceName,
+        identity,
+        leaseDurationMs: options.leaderElectLeaseDurationMs,
+        renewDeadlineMs: options.leaderElectRenewDeadlineMs,
+        retryPeriodMs: options.leaderElectRetryPeriodMs,
+        releaseOnCancel: options.leaderElectReleaseOnCancel,
+        clock,
+        signal: deps.signal,
+        logger: log,
+        onStartedLeading: async (signal) => {
+          log.info({ identity }, 'became leader, starting controllers')
+          await runControllers({ ...base, signal })
+        },
+        onStoppedLeading: () => { log.info({ identity }, 'stopped leading') },
+        onNewLeader: (holder) => { if (holder !== identity) log.info({ leader: holder }, 'new leader elected') }
+      })
+      if (result === 'lost') {
+        log.error({ identity }, 'leaderelection lost')
+        throw new LeaderElectionLostError()
+      }
+    } finally {
+      leaseClient.close()
+    }
+  } finally {
+    await health.close()
+  }
+}
+
+/** Polls the apiserver's /readyz until it answers ok (k3s's ready channels; never rely on start order). */
+async function waitForApiserver (config: ClientConfig, signal: AbortSignal, log: Logger, clock: Clock): Promise<void> {
+  const probe = new RestClient(config, { component: 'kube-controller-manager', qps: 0, timeoutMs: 5000, maxRetries: 0, clock })
+  try {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        await probe.raw('GET', '/readyz', undefined, { signal })
+        return
+      } catch (err) {
+        if (signal.aborted) return
+        if (attempt % 10 === 0) log.info({ err: (err as Error).message, server: config.server }, 'waiting for the apiserver to be ready')
+        await sleep(clock, 1000, signal).catch(() => {})
+      }
+    }
+  } finally {
+    probe.close()
+  }
+}
