@@ -39,6 +39,7 @@ export function createApp (deps: AppDeps): Express {
     metrics,
     limits,
     now,
+    unknownFields: deps.unknownFields,
     labels
   })
   const serverAddress = (req: Request): string => deps.serverAddress ?? req.headers.host ?? ''

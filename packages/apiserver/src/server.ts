@@ -14,6 +14,8 @@ import { GenericRegistry } from './registry/generic-registry.js'
 import { formatIpv4, parseIpv4Cidr } from './registry/service/ipv4-range.js'
 import type { RestStore } from './registry/rest.js'
 import type { Options } from './options.js'
+import { findUnknownFields } from './openapi/index.js'
+import type { UnknownFieldFinder } from './http/field-validation.js'
 
 export interface RunContext {
   signal: AbortSignal
@@ -36,6 +38,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange })
   const app = createApp({
     store: registry,
+    unknownFields: unknownFieldFinder(logger),
     schemas: allSchemas(),
     healthy: async () => await storage.healthy(),
     patch: defaultPatchEngines(),
@@ -63,6 +66,20 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   await Promise.allSettled(background)
   await storage.close()
   logger.info('stopped')
+}
+
+/**
+ * The OpenAPI-derived unknown-field finder, probed once: if its type definitions cannot load, the server runs
+ * without field validation (logged) rather than failing every write with 500.
+ */
+function unknownFieldFinder (logger: Logger): UnknownFieldFinder | undefined {
+  try {
+    findUnknownFields('', 'v1', 'ConfigMap', { metadata: {} })
+    return findUnknownFields
+  } catch (err) {
+    logger.error({ err }, 'server-side field validation is unavailable: OpenAPI type definitions did not load')
+    return undefined
+  }
 }
 
 const defaultNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease']

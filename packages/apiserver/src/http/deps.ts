@@ -2,6 +2,7 @@ import type { Logger } from 'pino'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import type { RestStore } from '../registry/rest.js'
 import type { ApiMetrics } from '../metrics.js'
+import type { UnknownFieldFinder } from './field-validation.js'
 
 /**
  * Patch engines, injected so the HTTP layer does not care where they live. `strategic` and `apply` are optional:
@@ -43,6 +44,8 @@ export interface AppDeps {
   logger?: Logger
   metrics?: ApiMetrics
   limits?: Partial<Limits>
+  /** Unknown-field detection for fieldValidation=Strict|Warn; without it field validation is skipped. */
+  unknownFields?: UnknownFieldFinder
   /** Advertised in legacy `/api` discovery (`serverAddressByClientCIDRs`). */
   serverAddress?: string
   now?: () => Date

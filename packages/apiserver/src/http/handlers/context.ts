@@ -6,6 +6,7 @@ import type { ApiMetrics } from '../../metrics.js'
 import type { Limits, PatchEngines } from '../deps.js'
 import type { Query, WriteQuery } from '../query.js'
 import type { RequestInfo } from '../request-info.js'
+import type { UnknownFieldFinder } from '../field-validation.js'
 
 /** Everything one resource request handler needs, resolved by the router. */
 export interface HandlerContext {
@@ -21,6 +22,7 @@ export interface HandlerContext {
   metrics: ApiMetrics
   limits: Limits
   now: () => Date
+  unknownFields: UnknownFieldFinder | undefined
   /** Labels for apiserver_* request metrics. */
   labels: Record<string, string>
 }

@@ -1,6 +1,7 @@
 import { writeJson } from '../respond.js'
 import { parseWriteQuery } from '../query.js'
 import { asKubeObject, bindNamespace, decodeBody } from '../decode.js'
+import { checkUnknownFields } from '../field-validation.js'
 import { writeOptions } from './context.js'
 import type { HandlerContext } from './context.js'
 
@@ -9,6 +10,7 @@ export async function handleCreate (ctx: HandlerContext): Promise<void> {
   const wq = parseWriteQuery(ctx.q, 'CreateOptions')
   const obj = asKubeObject(await decodeBody(ctx.req), ctx.info, ctx.schema.kind)
   bindNamespace(obj, ctx.schema, ctx.scope.namespace)
+  checkUnknownFields(ctx.unknownFields, ctx.schema, obj, wq, ctx.res)
   const created = await ctx.store.create(ctx.scope, obj, writeOptions(wq, ''))
   writeJson(ctx.res, 201, created)
 }

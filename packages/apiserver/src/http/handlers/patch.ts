@@ -5,6 +5,7 @@ import { parseWriteQuery } from '../query.js'
 import { asKubeObject, bindNamespace } from '../decode.js'
 import { applyPatch, checkPatchOptions, patchTypeOf, readPatch } from '../patch-body.js'
 import { checkName } from './update.js'
+import { checkUnknownFields } from '../field-validation.js'
 import { resourceRef, writeOptions } from './context.js'
 import type { HandlerContext } from './context.js'
 
@@ -32,6 +33,7 @@ export async function handlePatch (ctx: HandlerContext): Promise<void> {
     }
     bindNamespace(next, schema, ctx.scope.namespace)
     checkName(next, info.name)
+    checkUnknownFields(ctx.unknownFields, schema, next, wq, ctx.res)
     return next
   }
   const { object, created } = await ctx.store.update(ctx.scope, info.name, mutate, { ...writeOptions(wq, info.subresource), allowCreate: type === 'apply' })

@@ -3,6 +3,7 @@ import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { writeJson } from '../respond.js'
 import { parseWriteQuery } from '../query.js'
 import { asKubeObject, bindNamespace, decodeBody } from '../decode.js'
+import { checkUnknownFields } from '../field-validation.js'
 import { writeOptions } from './context.js'
 import type { HandlerContext } from './context.js'
 
@@ -25,6 +26,7 @@ export async function handleUpdate (ctx: HandlerContext): Promise<void> {
   const obj = asKubeObject(await decodeBody(ctx.req), ctx.info, ctx.schema.kind)
   bindNamespace(obj, ctx.schema, ctx.scope.namespace)
   checkName(obj, ctx.info.name)
+  checkUnknownFields(ctx.unknownFields, ctx.schema, obj, wq, ctx.res)
   const allowCreate = ctx.info.subresource === '' && allowsCreateOnUpdate(ctx.schema)
   const { object, created } = await ctx.store.update(ctx.scope, ctx.info.name, () => obj, { ...writeOptions(wq, ctx.info.subresource), allowCreate })
   writeJson(ctx.res, created ? 201 : 200, object)
