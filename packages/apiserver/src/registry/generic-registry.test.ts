@@ -208,6 +208,13 @@ describe('delete', () => {
     expect(done.deleted).toBe(true)
   })
 
+  it('keeps a deleted namespace Terminating until its finalize write clears spec.finalizers', async () => {
+    const marked = await reg.delete(scope(namespaces), 'ns10', D)
+    expect(marked).toMatchObject({ deleted: false, object: { status: { phase: 'Terminating' }, spec: { finalizers: ['kubernetes'] } } })
+    await reg.update(scope(namespaces), 'ns10', cur => ({ ...(cur as KubeObject), spec: { finalizers: [] } }), { dryRun: false, subresource: 'finalize' })
+    expect(await caught(reg.get(scope(namespaces), 'ns10'))).toMatchObject({ code: 404 })
+  })
+
   it('does not delete on dryRun', async () => {
     await reg.create(scope(configmaps), named('c'), W)
     await reg.delete(scope(configmaps), 'c', { dryRun: true })

@@ -1,7 +1,7 @@
 import type { KubeObject } from '@kube-ts/api'
 import { prepareCreate } from './prepare-create.js'
 import { prepareUpdate } from './prepare-update.js'
-import { configmaps, pods, widgets } from './test-schemas.js'
+import { configmaps, namespaces, pods, widgets } from './test-schemas.js'
 
 const now = new Date('2026-01-02T03:04:05.678Z')
 
@@ -77,6 +77,23 @@ describe('prepareUpdate', () => {
     const out = prepareUpdate({ schema: configmaps, namespace: 'default', name: 'c', old }, { metadata: { name: 'c' }, data: { a: '2' } })
     expect(out.metadata.resourceVersion).toBe('3')
     expect(out.data).toEqual({ a: '2' })
+  })
+
+  it.each([
+    { name: 'a pod binding changes spec and status together', schema: pods, subresource: 'binding', want: { spec: { nodeName: 'n1' }, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled' }] } } },
+    { name: 'a namespace finalize write changes only spec.finalizers', schema: namespaces, subresource: 'finalize', want: { spec: { finalizers: [] }, status: { phase: 'Active' }, labels: undefined } },
+    { name: 'a namespace main write keeps spec.finalizers', schema: namespaces, subresource: undefined, want: { spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' }, labels: { l: 'v' } } }
+  ])('$name', ({ schema, subresource, want }) => {
+    const old = prepareCreate(schema, 'default', { metadata: { name: 'o' }, spec: {} }, undefined, now)
+    ;(old.metadata as { resourceVersion?: string }).resourceVersion = '3'
+    const desired = structuredClone(old)
+    desired.spec = schema === pods ? { nodeName: 'n1' } : { finalizers: [] }
+    desired.status = schema === pods ? { phase: 'Pending', conditions: [{ type: 'PodScheduled' }] } : { phase: 'Terminating' }
+    desired.metadata.labels = { l: 'v' }
+    const out = prepareUpdate({ schema, namespace: 'default', name: 'o', old, ...(subresource !== undefined ? { subresource } : {}) }, desired)
+    expect(out.spec).toEqual(want.spec)
+    expect(out.status).toEqual(want.status)
+    if ('labels' in want) expect(out.metadata.labels).toEqual(want.labels)
   })
 
   it('refuses new finalizers on an object that is being deleted', () => {

@@ -49,6 +49,39 @@ function applyStatusWrite (old: KubeObject, obj: KubeObject): KubeObject {
   return out
 }
 
+const isNamespace = (schema: ResourceSchema): boolean => schema.group === '' && schema.kind === 'Namespace'
+
+function namespaceFinalizers (o: KubeObject): string[] | undefined {
+  return (o.spec as { finalizers?: string[] } | undefined)?.finalizers
+}
+
+/**
+ * Which parts of the desired object a write may change, per subresource (upstream's per-strategy PrepareForUpdate):
+ * `status` changes status only; `binding` is the registry's own pod bind (spec.nodeName plus the PodScheduled
+ * condition); a namespace's spec.finalizers change only through `finalize`; every other write keeps the old status.
+ */
+function separateSubresources (schema: ResourceSchema, old: KubeObject, obj: KubeObject, subresource: string | undefined): KubeObject {
+  if (subresource === 'binding') return obj
+  if (schema.statusSubresource && subresource === 'status') return applyStatusWrite(old, obj)
+  if (isNamespace(schema) && subresource === 'finalize') {
+    const out = deepClone(old)
+    const spec = (out.spec ??= {}) as { finalizers?: string[] }
+    const wanted = namespaceFinalizers(obj)
+    if (wanted === undefined) delete spec.finalizers
+    else spec.finalizers = deepClone(wanted)
+    metaOf(out).resourceVersion = obj.metadata.resourceVersion
+    return out
+  }
+  if (schema.statusSubresource) copyOrDelete(obj, old, 'status')
+  if (isNamespace(schema)) {
+    const spec = (obj.spec ??= {}) as { finalizers?: string[] }
+    const kept = namespaceFinalizers(old)
+    if (kept === undefined) delete spec.finalizers
+    else spec.finalizers = deepClone(kept)
+  }
+  return obj
+}
+
 /** Server-owned metadata cannot be changed by a client update (upstream `rest.BeforeUpdate`). */
 function preserveSystemMeta (old: KubeObject, obj: KubeObject, errs: FieldError[]): void {
   const meta = metaOf(obj)
@@ -86,10 +119,7 @@ export function prepareUpdate (input: UpdateInput, desired: KubeObject): KubeObj
   ensureNamespace(schema, input.namespace, obj)
   withTypeMeta(schema, obj)
   schema.defaults(obj)
-  if (schema.statusSubresource) {
-    if (subresource === 'status') obj = applyStatusWrite(old, obj)
-    else copyOrDelete(obj, old, 'status')
-  }
+  obj = separateSubresources(schema, old, obj, subresource)
   const errs: FieldError[] = []
   preserveSystemMeta(old, obj, errs)
   if (schema.generationFields.length > 0 && generationChanged(schema, old, obj)) {
