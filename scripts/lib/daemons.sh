@@ -8,9 +8,9 @@
 daemon_table() {
   cat <<EOF_TABLE
 kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR
-kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true
-kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true
-cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR
+kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true
+kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true
+cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR
 kubelet|kubelet|http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --healthz-port=$KUBELET_HEALTHZ_PORT --root-dir=$KUBE_TS_HOME/kubelet --pod-infra-container-image=kube-ts/pause:3.10 --cluster-dns=10.96.0.10 --cluster-domain=cluster.local
 kube-proxy|kube-proxy|http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --healthz-bind-address=127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT --cluster-cidr=$CLUSTER_CIDR
 EOF_TABLE
@@ -28,25 +28,34 @@ daemon_required() { [[ "$REQUIRED_DAEMONS" == *" $1 "* ]]; }
 daemon_main() { echo "$KUBE_TS_REPO/packages/$(daemon_field "$1" 2)/dist/main.js"; }
 daemon_healthy() { http_ok "$(daemon_field "$1" 3)"; }
 
-# Why a daemon cannot start, or nothing when it can: its package must be built (main.js and
-# index.js) and export a `run` function. Skeletons without one are skipped, not started.
+# Why a daemon cannot start, or nothing when it can: its package must have a main, be built, export
+# `run`, and that run must not be component-base's runSkeleton (the placeholder that only serves health
+# endpoints). Skeletons are skipped rather than started.
 daemon_unavailable_reason() {
-  local name="$1" dir
-  dir="$KUBE_TS_REPO/packages/$(daemon_field "$name" 2)"
-  [ -f "$dir/package.json" ] || { echo "package $dir does not exist"; return; }
-  if [ ! -f "$dir/dist/main.js" ] || [ ! -f "$dir/dist/index.js" ]; then
-    # The whole-workspace build may have failed elsewhere: try this package alone.
-    (cd "$KUBE_TS_REPO" && npx --no-install tsc -b "packages/$(daemon_field "$name" 2)") >/dev/null 2>&1 || true
+  local name="$1" pkg dir
+  pkg="$(daemon_field "$name" 2)"
+  dir="$KUBE_TS_REPO/packages/$pkg"
+  [ -f "$dir/package.json" ] || { echo "package packages/$pkg does not exist"; return; }
+  [ -f "$dir/src/main.ts" ] || { echo "not implemented (no src/main.ts)"; return; }
+  if [ ! -f "$dir/dist/main.js" ] && [ -f "$(build_stamp).failed" ]; then
+    # The whole-workspace build failed elsewhere: this package may still build on its own.
+    log "building packages/$pkg on its own"
+    (cd "$KUBE_TS_REPO" && npx --no-install tsc -b "packages/$pkg") >/dev/null 2>&1 || true
   fi
   [ -f "$dir/dist/main.js" ] || { echo "not built (no dist/main.js)"; return; }
+  if grep -rqs --include='*.js' 'runSkeleton' "$dir/dist"; then
+    echo "not implemented (its run() is the component-base skeleton)"
+    return
+  fi
   node -e 'const m = require(process.argv[1]); process.exit(typeof m.run === "function" ? 0 : 3)' \
-    "$dir/dist/index.js" >/dev/null 2>&1 || echo "its package does not export run() yet"
+    "$dir/dist/index.js" >/dev/null 2>&1 || echo "not implemented (its package does not export run())"
 }
 
 daemon_start() {
   local name="$1" main args reason pid
   if pid="$(supervised_pid "$name")"; then
     log "$name already running (supervisor pid $pid)"
+    DAEMON_LOG_OFFSET=$(($(stat -c %s "$LOG_DIR/$name.log" 2>/dev/null || echo 0) + 1))
     daemon_wait_healthy "$name"
     return
   fi
@@ -60,6 +69,7 @@ daemon_start() {
   main="$(daemon_main "$name")"
   read -r -a args <<<"$(daemon_field "$name" 4)"
   log "starting $name"
+  DAEMON_LOG_OFFSET=$(($(stat -c %s "$LOG_DIR/$name.log" 2>/dev/null || echo 0) + 1))
   start_supervised "$name" node "$main" "${args[@]}"
   daemon_wait_healthy "$name"
 }
@@ -69,11 +79,15 @@ daemon_wait_healthy() {
   deadline=$((SECONDS + timeout))
   while ! daemon_healthy "$name"; do
     state="$(supervised_state "$name")"
-    if [ "$state" = not-implemented ] && ! daemon_required "$name"; then
-      log "$name says it is not implemented yet; not running it"
+    # A placeholder that says so (and keeps running or exits) is stopped and skipped, never supervised.
+    if [ "$state" = not-implemented ] || tail -c "+${DAEMON_LOG_OFFSET:-1}" "$LOG_DIR/$name.log" 2>/dev/null | grep -q 'is not implemented yet'; then
+      daemon_required "$name" && { log_tail "$LOG_DIR/$name.log"; die "$name is not implemented"; }
+      stop_supervised "$name"
+      echo "not-implemented 0" >"$RUN_DIR/$name.state"
+      log "$name says it is not implemented yet; stopped it"
       return 0
     fi
-    if ((SECONDS >= deadline)) || [ "$state" = not-implemented ]; then
+    if ((SECONDS >= deadline)); then
       log_tail "$LOG_DIR/$name.log" 40
       die "$name did not become healthy at $(daemon_field "$name" 3) within ${timeout}s (state: $state)"
     fi
