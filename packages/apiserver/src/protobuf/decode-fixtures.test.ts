@@ -27,7 +27,13 @@ const cases = [
   { name: 'create pdb decodes a percentage maxUnavailable', fixture: 'pdb-percent' },
   { name: 'create priorityclass decodes value, description and preemption policy', fixture: 'priorityclass' },
   { name: 'create ingress decodes rules, backends, tls and annotations', fixture: 'ingress' },
-  { name: 'create serviceaccount decodes to the service account kubectl renders', fixture: 'serviceaccount' }
+  { name: 'create serviceaccount decodes to the service account kubectl renders', fixture: 'serviceaccount' },
+  { name: 'create configmap --from-file with binary content decodes binaryData as base64', fixture: 'configmap-binary' },
+  { name: 'create secret tls decodes the PEM data and the secret type', fixture: 'secret-tls' },
+  { name: 'create secret docker-registry decodes the dockerconfigjson data', fixture: 'secret-docker-registry' },
+  { name: 'create service externalname decodes the external name and type', fixture: 'service-externalname' },
+  { name: 'create service loadbalancer decodes the service type and ports', fixture: 'service-loadbalancer' },
+  { name: 'create job --from=cronjob decodes owner references and annotations', fixture: 'job-from-cronjob' }
 ]
 
 describe('decodeKubernetesProtobuf on bodies captured from kubectl', () => {
@@ -47,6 +53,49 @@ describe('decodeKubernetesProtobuf on bodies captured from kubectl', () => {
         spec: { resourceAttributes: { namespace: 'default', verb: 'get', resource: 'pods' } },
         status: { allowed: false }
       }
+    })
+  })
+
+  it('create token with a bound object decodes the reference and renders nil fields as null', () => {
+    expect(decodeKubernetesProtobuf(fixture('token-bound.bin')).object).toEqual({
+      apiVersion: 'authentication.k8s.io/v1',
+      kind: 'TokenRequest',
+      metadata: { creationTimestamp: null },
+      spec: { boundObjectRef: { kind: 'Pod', apiVersion: 'v1', name: 'p1', uid: 'pod-uid' }, audiences: null, expirationSeconds: null },
+      status: { token: '', expirationTimestamp: null }
+    })
+  })
+
+  it('drain --disable-eviction sends DeleteOptions with the grace period', () => {
+    expect(decodeKubernetesProtobuf(fixture('delete-options.bin'))).toEqual({
+      apiVersion: 'v1', kind: 'DeleteOptions', object: { apiVersion: 'v1', kind: 'DeleteOptions', gracePeriodSeconds: 7 }
+    })
+  })
+
+  it('debug node/ decodes a privileged host pod with a hostPath volume and a toleration', () => {
+    const pod = decodeKubernetesProtobuf(fixture('debug-node.bin')).object
+    expect(pod).toEqual({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: expect.stringMatching(/^node-debugger-n1-[a-z0-9]{5}$/), creationTimestamp: null },
+      spec: {
+        volumes: [{ name: 'host-root', hostPath: { path: '/' } }],
+        containers: [{
+          name: 'debugger',
+          image: 'busybox:1.36',
+          resources: {},
+          volumeMounts: [{ name: 'host-root', mountPath: '/host' }],
+          securityContext: { privileged: true },
+          terminationMessagePolicy: 'File'
+        }],
+        restartPolicy: 'Never',
+        nodeName: 'n1',
+        hostNetwork: true,
+        hostPID: true,
+        hostIPC: true,
+        tolerations: [{ operator: 'Exists' }]
+      },
+      status: {}
     })
   })
 
