@@ -31,7 +31,8 @@ export function createEtcdClient (opts: EtcdClientOptions): Etcd3 {
       // reconnect quickly once etcd is back instead of grpc's default backoff of up to 120 s
       'grpc.initial_reconnect_backoff_ms': 100,
       'grpc.max_reconnect_backoff_ms': 1000,
-      'grpc.max_receive_message_length': 64 * 1024 * 1024
+      // a watch catch-up response can carry many large objects; a size cap would make the resume fail forever
+      'grpc.max_receive_message_length': 2147483647
     }
   })
 }
@@ -64,7 +65,8 @@ export function toApiError (err: unknown, op: string): ApiError {
       /no leader|leader changed|server stopped|unhealthy cluster|No connection established|connect ECONNREFUSED/i.test(msg)) {
     return errServiceUnavailable(`etcd is unavailable (${op}): ${msg}`)
   }
-  if (msg.includes('request is too large')) return errTooLarge(`etcdserver: request is too large`)
+  // etcd refuses requests over --max-request-bytes itself, and bigger ones (over that plus 512 KiB) already in gRPC
+  if (msg.includes('request is too large') || msg.includes('received message larger than max')) return errTooLarge('etcdserver: request is too large')
   if (msg.includes('database space exceeded')) return errInternal(`etcd is out of space (${op}): ${msg}`)
   return errInternal(`etcd ${op} failed: ${msg}`)
 }

@@ -28,6 +28,8 @@ export class EtcdStorage implements Storage {
   private readonly prefix: string
   private readonly log: StorageLogger
   private readonly futureWaitMs: number
+  /** Aborted by close() so that open watches end instead of reconnecting to a closed client forever. */
+  private readonly lifetime = new AbortController()
 
   constructor (opts: EtcdStorageOptions) {
     this.prefix = opts.prefix.replace(/\/+$/, '')
@@ -137,7 +139,7 @@ export class EtcdStorage implements Storage {
 
   watch (prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StorageEvent> {
     checkKey(this.prefix, prefix)
-    return watchEtcd({ client: this.client, prefix, fromRevision, signal, logger: this.log })
+    return watchEtcd({ client: this.client, prefix, fromRevision, signal: AbortSignal.any([signal, this.lifetime.signal]), logger: this.log })
   }
 
   async currentRevision (): Promise<number> {
@@ -164,6 +166,7 @@ export class EtcdStorage implements Storage {
   }
 
   async close (): Promise<void> {
+    this.lifetime.abort()
     this.client.close()
   }
 

@@ -1,9 +1,12 @@
-import { errInternal, errServiceUnavailable, type KubeObject } from '@kube-ts/api'
+import { errInternal, errServiceUnavailable, errTooLarge, type KubeObject } from '@kube-ts/api'
 import { decodeObject, encodeObject, jsonEqual, withoutResourceVersion } from './codec.js'
 import { listPages } from './etcd-list.js'
 import { checkKey, errTooLargeResourceVersion, errTooOldResourceVersion, keyConflict, keyExists, keyNotFound } from './key-errors.js'
 import { CompactedError, FutureRevisionError, MemoryMvcc, type MvccEvent } from './memory-mvcc.js'
 import type { ListOptions, ListResult, Storage, StorageEvent } from './storage.js'
+
+/** etcd's default `--max-request-bytes` (1.5 MiB); values above it are refused like etcd refuses them. */
+export const MAX_VALUE_BYTES = 1.5 * 1024 * 1024
 
 export interface MemoryStorageOptions {
   /** Key prefix every key must live under (default `/registry`). */
@@ -34,7 +37,7 @@ export class MemoryStorage implements Storage {
     const value = encodeObject(obj)
     if (this.mvcc.latest(key) !== undefined) throw keyExists(this.prefix, key)
     if (opts.dryRun === true) return withoutResourceVersion(decodeObject(value, 0, key))
-    return decodeObject(value, this.write(() => this.mvcc.put(key, value)), key)
+    return decodeObject(value, this.write(key, value, () => this.mvcc.put(key, value)), key)
   }
 
   async get (key: string): Promise<KubeObject | undefined> {
@@ -80,7 +83,7 @@ export class MemoryStorage implements Storage {
       // tryUpdate may have awaited: the compare-and-swap happens here, synchronously
       const now = this.mvcc.latest(key)
       if (now?.modRevision === current?.modRevision) {
-        return { object: decodeObject(value, this.write(() => this.mvcc.put(key, value)), key), written: true }
+        return { object: decodeObject(value, this.write(key, value, () => this.mvcc.put(key, value)), key), written: true }
       }
       if (opts.expectedRevision !== undefined) throw keyConflict(this.prefix, key)
     }
@@ -92,7 +95,7 @@ export class MemoryStorage implements Storage {
     if (cur === undefined) throw keyNotFound(this.prefix, key)
     if (opts.expectedRevision !== undefined && cur.modRevision !== opts.expectedRevision) throw keyConflict(this.prefix, key)
     if (opts.dryRun === true) return decodeObject(cur.value, cur.modRevision, key)
-    return decodeObject(cur.value, this.write(() => this.mvcc.delete(key)), key)
+    return decodeObject(cur.value, this.write(key, undefined, () => this.mvcc.delete(key)), key)
   }
 
   watch (prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StorageEvent> {
@@ -145,7 +148,8 @@ export class MemoryStorage implements Storage {
     }
   }
 
-  private write (fn: () => number): number {
+  private write (key: string, value: string | undefined, fn: () => number): number {
+    if (value !== undefined && Buffer.byteLength(key) + Buffer.byteLength(value) > MAX_VALUE_BYTES) throw errTooLarge('etcdserver: request is too large')
     const rev = fn()
     this.notify()
     return rev

@@ -110,6 +110,18 @@ export function registerStorageContract (target: StorageContractTarget): void {
       expect(await s.get(key('pods/default/a'))).toBeUndefined()
     })
 
+    const oversized = [
+      { name: 'refuses a value just over the 1.5 MiB etcd request limit with 413 and writes nothing', bytes: 1.7 * 1024 * 1024 },
+      { name: 'refuses a value far over the etcd request limit with 413 and writes nothing', bytes: 3 * 1024 * 1024 }
+    ]
+    it.each(oversized)('$name', async ({ bytes }) => {
+      const big = pod('big', { data: 'x'.repeat(bytes) })
+      expect(await caught(s.create(key('pods/default/big'), big))).toMatchObject({ code: 413, reason: 'RequestEntityTooLarge' })
+      expect(await s.get(key('pods/default/big'))).toBeUndefined()
+      await s.create(key('pods/default/small'), pod('small'))
+      expect(await caught(s.guaranteedUpdate(key('pods/default/small'), () => big))).toMatchObject({ code: 413 })
+    })
+
     it('refuses keys outside the storage prefix with a 500', async () => {
       expect(await caught(s.get('/elsewhere/pods/default/a'))).toMatchObject({ code: 500 })
     })
@@ -357,6 +369,13 @@ export function registerStorageContract (target: StorageContractTarget): void {
       expect(await take(resumed, 150, 30000)).toEqual(events.slice(100))
       expect(await nothingWithin(resumed, 300)).toBeUndefined()
     }, 60000)
+
+    it('ends open watches when the storage is closed', async () => {
+      const { it: events } = openWatch(key('pods/'), await s.currentRevision())
+      const pending = events.next()
+      await s.close()
+      expect(await pending).toEqual({ done: true, value: undefined })
+    })
 
     it('ends the iteration when the signal aborts', async () => {
       const { it: events, ac } = openWatch(key('pods/'), await s.currentRevision())
