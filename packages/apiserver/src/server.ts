@@ -47,6 +47,10 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
     limits: { maxRequestsInflight: options.maxRequestsInflight, maxMutatingRequestsInflight: options.maxMutatingRequestsInflight, requestTimeoutMs: options.requestTimeoutMs }
   })
   const server = http.createServer(app)
+  // Go clients keep idle connections for 90 s; closing them after Node's default 5 s makes client-go race reused
+  // connections against our close. headersTimeout must stay above keepAliveTimeout.
+  server.keepAliveTimeout = 90_000
+  server.headersTimeout = 95_000
   server.listen(options.securePort, options.bindAddress)
   await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => { throw err })])
   const address = server.address() as AddressInfo

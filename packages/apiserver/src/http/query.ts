@@ -66,8 +66,11 @@ function listCommon (q: Query, watch: boolean): ListQuery {
   if (match !== '') {
     if (match !== 'Exact' && match !== 'NotOlderThan') {
       errs.push({ type: 'FieldValueNotSupported', field: 'resourceVersionMatch', badValue: match, message: 'supported values: "Exact", "NotOlderThan", ""' })
+    } else if (watch && !(match === 'NotOlderThan' && boolParam(q, 'sendInitialEvents') === true)) {
+      // a watch may carry NotOlderThan only as part of a WatchList request (sendInitialEvents=true)
+      errs.push({ type: 'FieldValueForbidden', field: 'resourceVersionMatch', message: 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided' })
     } else if (watch) {
-      errs.push({ type: 'FieldValueForbidden', field: 'resourceVersionMatch', message: 'resourceVersionMatch is forbidden for watch' })
+      out.resourceVersionMatch = match
     } else if (rv === '') {
       errs.push({ type: 'FieldValueForbidden', field: 'resourceVersionMatch', message: 'resourceVersionMatch is forbidden unless resourceVersion is provided' })
     } else if (match === 'Exact' && rv === '0') {
