@@ -36,6 +36,7 @@ function readScalar (r: WireReader, type: string): unknown {
 }
 
 const isZero = (v: unknown): boolean => v === '' || v === 0 || v === false
+const isObject = (v: unknown): v is JsonObject => v !== null && typeof v === 'object' && !Array.isArray(v)
 
 /** Decodes messages described by a MessageTable into the JSON the REST API would carry for the same object. */
 export class MessageDecoder {
@@ -94,6 +95,12 @@ export class MessageDecoder {
     if (wireType !== expected) throw malformed(`${where} has wire type ${wireType}, expected ${expected}`)
     if (!scalar && field.inline === true) {
       this.decodeInto(out, r.sub(r.lengthDelimited()), field.type, depth + 1)
+      return
+    }
+    const existing = out[field.name]
+    if (!scalar && field.repeated !== true && specialDecoders[field.type] === undefined && isObject(existing)) {
+      // a message field seen twice merges, as protobuf (and Go's Unmarshal) does
+      this.decodeInto(existing, r.sub(r.lengthDelimited()), field.type, depth + 1)
       return
     }
     const value = scalar ? readScalar(r, field.type) : this.decode(r.sub(r.lengthDelimited()), field.type, depth + 1)

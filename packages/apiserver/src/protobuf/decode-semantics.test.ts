@@ -109,6 +109,11 @@ describe('decoding follows Go JSON field semantics', () => {
     expect(JSON.parse(JSON.stringify(obj))).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', data: JSON.parse('{"__proto__":"x"}') })
   })
 
+  it('a message field sent twice merges instead of replacing', () => {
+    const obj = decode('v1', 'ConfigMap', w().bytes(1, w().bytes(1, 'c')).bytes(1, w().bytes(3, 'ns')))
+    expect(obj.metadata).toEqual({ name: 'c', namespace: 'ns' })
+  })
+
   it('DeleteOptions is accepted under any group version', () => {
     expect(decode('apps/v1', 'DeleteOptions', w().varint(1, 30).bytes(4, 'Orphan'))).toEqual({
       apiVersion: 'apps/v1', kind: 'DeleteOptions', gracePeriodSeconds: 30, propagationPolicy: 'Orphan'
