@@ -11,8 +11,9 @@ kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http:/
 kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true
 kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true
 cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR
-kubelet|kubelet|http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --healthz-port=$KUBELET_HEALTHZ_PORT --root-dir=$KUBE_TS_HOME/kubelet --pod-infra-container-image=kube-ts/pause:3.10 --cluster-dns=10.96.0.10 --cluster-domain=cluster.local
-kube-proxy|kube-proxy|http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --healthz-bind-address=127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT --cluster-cidr=$CLUSTER_CIDR
+kubelet|kubelet|http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --address=127.0.0.1 --port=$KUBELET_PORT --healthz-bind-address=127.0.0.1 --healthz-port=$KUBELET_HEALTHZ_PORT --root-dir=$KUBE_TS_HOME/kubelet --cluster-dns=10.96.0.10 --cluster-domain=cluster.local
+kube-proxy|kube-proxy|http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --proxy-mode=iptables --healthz-bind-address=127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT --metrics-bind-address=127.0.0.1:$KUBE_PROXY_METRICS_PORT --cluster-cidr=$CLUSTER_CIDR
+coredns-lite|coredns-lite|http://127.0.0.1:$DNS_HEALTH_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --dns-bind-address=127.0.0.1 --dns-port=$DNS_PORT --cluster-domain=cluster.local --health-bind-address=127.0.0.1 --health-port=$DNS_HEALTH_PORT
 EOF_TABLE
 }
 
