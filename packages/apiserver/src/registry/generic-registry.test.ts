@@ -32,7 +32,8 @@ describe('create', () => {
     expect(await caught(reg.create(scope(widgets, ns), named('a'), W))).toMatchObject({ code, message })
   })
 
-  it('refuses to create in a terminating namespace with 403', async () => {
+  it('refuses to create in a terminating namespace with 403, even right after a create there', async () => {
+    await reg.create(scope(widgets, 'ns1'), named('before'), W)
     await reg.delete(scope(namespaces), 'ns1', D)
     expect(await caught(reg.create(scope(widgets, 'ns1'), named('a'), W))).toMatchObject({
       code: 403, reason: 'Forbidden', message: 'widgets.example.com "a" is forbidden: unable to create new content in namespace ns1 because it is being terminated'

@@ -11,7 +11,7 @@ import { deepClone, jsonEqual, refOf, withTypeMeta } from './object-meta.js'
 import { prepareCreate } from './prepare-create.js'
 import { ensureName, prepareUpdate } from './prepare-update.js'
 import { checkPreconditions, planDelete, shouldDeleteAfterUpdate } from './deletion.js'
-import { checkNamespaceLifecycle } from './namespace-lifecycle.js'
+import { NamespaceLifecycle } from './namespace-lifecycle.js'
 import { errTooLargeResourceVersion, parseResourceVersion, planList, validateWatchQuery } from './resource-version.js'
 import { compileSelection } from './selection.js'
 import { watchStream } from './watch-stream.js'
@@ -47,6 +47,7 @@ const DELETE_ATTEMPTS = 5
 const DELETE_COLLECTION_WORKERS = 8
 
 const isService = (s: ResourceSchema): boolean => s.group === '' && s.kind === 'Service'
+const isNamespace = (s: ResourceSchema): boolean => s.group === '' && s.kind === 'Namespace'
 
 /**
  * The generic registry store (upstream `registry/generic/registry.Store`): REST semantics for every kind, driven
@@ -62,6 +63,7 @@ export class GenericRegistry implements RestStore {
   private readonly nodePortRange: PortRange
   private allocations: Promise<ServiceAllocations> | undefined
   private readonly watchCaches: WatchCaches | undefined
+  private readonly lifecycle: NamespaceLifecycle
 
   constructor (opts: GenericRegistryOptions) {
     this.storage = opts.storage
@@ -71,6 +73,7 @@ export class GenericRegistry implements RestStore {
     this.bookmarkIntervalMs = opts.bookmarkIntervalMs ?? 60_000
     this.serviceCidr = opts.serviceClusterIPRange ?? '10.96.0.0/12'
     this.nodePortRange = opts.nodePortRange ?? DEFAULT_NODE_PORT_RANGE
+    this.lifecycle = new NamespaceLifecycle(this.storage, this.prefix)
     const capacity = opts.watchCacheCapacity ?? DEFAULT_WATCH_CACHE_CAPACITY
     this.watchCaches = capacity > 0 ? new WatchCaches(this.storage, capacity) : undefined
   }
@@ -84,11 +87,12 @@ export class GenericRegistry implements RestStore {
     const { schema } = scope
     const generateFrom = obj.metadata?.name === undefined || obj.metadata.name === '' ? obj.metadata?.generateName : undefined
     const attempts = generateFrom !== undefined && generateFrom !== '' ? GENERATE_NAME_ATTEMPTS : 1
+    // admission (NamespaceLifecycle) runs before validation, as upstream's admission chain does
+    await this.lifecycle.admitCreate(schema, scope.namespace !== '' ? scope.namespace : obj.metadata?.namespace ?? '', obj.metadata?.name ?? '')
     for (let attempt = 1; ; attempt++) {
       const name = attempts > 1 ? generateName(generateFrom ?? '', this.random) : undefined
       const prepared = prepareCreate(schema, scope.namespace, obj, name, this.now())
       const finalName = prepared.metadata.name ?? ''
-      await checkNamespaceLifecycle(this.storage, this.prefix, schema, prepared.metadata.namespace ?? '', finalName)
       const reservation = isService(schema) ? (await this.serviceAllocations(schema)).forCreate(prepared) : undefined
       try {
         const stored = await this.storage.create(this.key(schema, prepared.metadata.namespace ?? '', finalName), prepared, { dryRun: opts.dryRun })
@@ -163,6 +167,19 @@ export class GenericRegistry implements RestStore {
   }
 
   async update (scope: RequestScope, name: string, mutate: (current: KubeObject | undefined) => KubeObject | Promise<KubeObject>, opts: WriteOptions & { allowCreate?: boolean }): Promise<{ object: KubeObject, created: boolean }> {
+    // a namespace write may make it Terminating: forget the cached admission answer before and after it lands
+    if (!isNamespace(scope.schema)) return await this.updateObject(scope, name, mutate, opts)
+    this.lifecycle.forget(name)
+    try { return await this.updateObject(scope, name, mutate, opts) } finally { this.lifecycle.forget(name) }
+  }
+
+  async delete (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
+    if (!isNamespace(scope.schema)) return await this.deleteObject(scope, name, opts)
+    this.lifecycle.forget(name)
+    try { return await this.deleteObject(scope, name, opts) } finally { this.lifecycle.forget(name) }
+  }
+
+  private async updateObject (scope: RequestScope, name: string, mutate: (current: KubeObject | undefined) => KubeObject | Promise<KubeObject>, opts: WriteOptions & { allowCreate?: boolean }): Promise<{ object: KubeObject, created: boolean }> {
     const { schema } = scope
     const key = this.key(schema, scope.namespace, name)
     let created = false
@@ -180,8 +197,8 @@ export class GenericRegistry implements RestStore {
           const desired = deepClone(await mutate(undefined))
           desired.metadata ??= {}
           ensureName(desired, name)
+          await this.lifecycle.admitCreate(schema, scope.namespace !== '' ? scope.namespace : desired.metadata.namespace ?? '', name)
           const prepared = prepareCreate(schema, scope.namespace, desired, name, this.now())
-          await checkNamespaceLifecycle(this.storage, this.prefix, schema, prepared.metadata.namespace ?? '', name)
           reservation = allocations?.forCreate(prepared)
           created = true
           return prepared
@@ -208,7 +225,7 @@ export class GenericRegistry implements RestStore {
     }
   }
 
-  async delete (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
+  private async deleteObject (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
     const { schema } = scope
     const key = this.key(schema, scope.namespace, name)
     for (let attempt = 1; attempt <= DELETE_ATTEMPTS; attempt++) {

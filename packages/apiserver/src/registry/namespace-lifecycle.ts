@@ -1,17 +1,40 @@
 import { ApiError, errNotFound, type ResourceSchema } from '@kube-ts/api'
 import type { Storage } from '../storage/storage.js'
 
+/** How long an Active namespace is trusted without a storage read (this registry's own namespace writes invalidate it). */
+const ACTIVE_TTL_MS = 5000
+
 /**
  * The NamespaceLifecycle admission check on create: a namespaced object may only be created in a namespace that
- * exists and is not terminating. The namespace is read from storage with a quorum read, so a namespace created a
- * moment ago is seen.
+ * exists and is not terminating. Like upstream's lister plus live lookup, a namespace seen Active recently is
+ * trusted for a few seconds; anything else (missing, terminating, unknown) is read from storage with a quorum read.
  */
-export async function checkNamespaceLifecycle (storage: Storage, prefix: string, schema: ResourceSchema, namespace: string, name: string): Promise<void> {
-  if (!schema.namespaced) return
-  const ns = await storage.get(`${prefix.replace(/\/+$/, '')}/namespaces/${namespace}`)
-  if (ns === undefined) throw errNotFound({ group: '', resource: 'namespaces' }, namespace)
-  const phase = (ns.status as { phase?: string } | undefined)?.phase
-  if (phase === 'Terminating' || ns.metadata.deletionTimestamp !== undefined) throw errNamespaceTerminating(schema, namespace, name)
+export class NamespaceLifecycle {
+  private readonly active = new Map<string, number>()
+
+  constructor (private readonly storage: Storage, private readonly prefix: string, private readonly now: () => number = Date.now) {}
+
+  async admitCreate (schema: ResourceSchema, namespace: string, name: string): Promise<void> {
+    if (!schema.namespaced) return
+    const until = this.active.get(namespace)
+    if (until !== undefined && until > this.now()) return
+    const ns = await this.storage.get(`${this.prefix}/namespaces/${namespace}`)
+    if (ns === undefined) {
+      this.active.delete(namespace)
+      throw errNotFound({ group: '', resource: 'namespaces' }, namespace)
+    }
+    const phase = (ns.status as { phase?: string } | undefined)?.phase
+    if (phase === 'Terminating' || ns.metadata.deletionTimestamp !== undefined) {
+      this.active.delete(namespace)
+      throw errNamespaceTerminating(schema, namespace, name)
+    }
+    this.active.set(namespace, this.now() + ACTIVE_TTL_MS)
+  }
+
+  /** Called for every write to a namespace through this registry, so its own deletes are seen at once. */
+  forget (namespace: string): void {
+    this.active.delete(namespace)
+  }
 }
 
 /** Upstream admission.NewForbidden with the NamespaceTerminating cause. */
