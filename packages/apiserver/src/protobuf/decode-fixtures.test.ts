@@ -33,7 +33,8 @@ const cases = [
   { name: 'create secret docker-registry decodes the dockerconfigjson data', fixture: 'secret-docker-registry' },
   { name: 'create service externalname decodes the external name and type', fixture: 'service-externalname' },
   { name: 'create service loadbalancer decodes the service type and ports', fixture: 'service-loadbalancer' },
-  { name: 'create job --from=cronjob decodes owner references and annotations', fixture: 'job-from-cronjob' }
+  { name: 'create job --from=cronjob decodes owner references and annotations', fixture: 'job-from-cronjob' },
+  { name: 'autoscale decodes an autoscaling/v1 HorizontalPodAutoscaler with its zero status counts', fixture: 'autoscale' }
 ]
 
 describe('decodeKubernetesProtobuf on bodies captured from kubectl', () => {
@@ -96,6 +97,25 @@ describe('decodeKubernetesProtobuf on bodies captured from kubectl', () => {
         tolerations: [{ operator: 'Exists' }]
       },
       status: {}
+    })
+  })
+
+  it('certificate approve sends the CSR with an Approved condition, user extra values and times', () => {
+    expect(decodeKubernetesProtobuf(fixture('certificate-approve.bin')).object).toEqual({
+      apiVersion: 'certificates.k8s.io/v1',
+      kind: 'CertificateSigningRequest',
+      metadata: { name: 'csr1', uid: 'csr-uid', resourceVersion: '7', creationTimestamp: null },
+      spec: { request: 'eA==', signerName: 'example.com/signer', usages: ['client auth'], username: 'alice', groups: ['g1'], extra: { scopes: ['a', 'b'] } },
+      status: {
+        conditions: [{
+          type: 'Approved',
+          status: 'True',
+          reason: 'KubectlApprove',
+          message: 'This CSR was approved by kubectl certificate approve.',
+          lastUpdateTime: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+          lastTransitionTime: null
+        }]
+      }
     })
   })
 

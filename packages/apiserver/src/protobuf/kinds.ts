@@ -1,6 +1,7 @@
 /**
  * The kinds kube-ts accepts as protobuf, keyed `<apiVersion>/<kind>`: what kubectl's typed client sends for
- * `create <generator>`, `create token`, `auth can-i`/`whoami`, and drain's evictions.
+ * `create <generator>`, `create token`, `auth can-i`/`whoami`, `debug`, `autoscale`, `certificate approve|deny`
+ * and drain (evictions; DeleteOptions with --disable-eviction).
  */
 export const protobufKinds: Readonly<Record<string, string>> = {
   'v1/Namespace': 'core.v1.Namespace',
@@ -27,7 +28,10 @@ export const protobufKinds: Readonly<Record<string, string>> = {
   'authorization.k8s.io/v1/LocalSubjectAccessReview': 'authorization.v1.LocalSubjectAccessReview',
   'authentication.k8s.io/v1/TokenRequest': 'authentication.v1.TokenRequest',
   'authentication.k8s.io/v1/TokenReview': 'authentication.v1.TokenReview',
-  'authentication.k8s.io/v1/SelfSubjectReview': 'authentication.v1.SelfSubjectReview'
+  'authentication.k8s.io/v1/SelfSubjectReview': 'authentication.v1.SelfSubjectReview',
+  'autoscaling/v1/HorizontalPodAutoscaler': 'autoscaling.v1.HorizontalPodAutoscaler',
+  'autoscaling/v2/HorizontalPodAutoscaler': 'autoscaling.v2.HorizontalPodAutoscaler',
+  'certificates.k8s.io/v1/CertificateSigningRequest': 'certificates.v1.CertificateSigningRequest'
 }
 
 /** DeleteOptions is registered in every group version, so it is accepted under any apiVersion. */

@@ -68,5 +68,6 @@ export const specialDecoders: Readonly<Record<string, SpecialDecoder>> = {
   'resource.Quantity': (r, name) => readFields(r, name, { 1: 'bytes' }).bytes.get(1)?.toString('utf8') ?? '0',
   'intstr.IntOrString': intOrString,
   'authorization.v1.ExtraValue': stringList,
-  'authentication.v1.ExtraValue': stringList
+  'authentication.v1.ExtraValue': stringList,
+  'certificates.v1.ExtraValue': stringList
 }

@@ -8,9 +8,6 @@ export const authenticationV1Messages: MessageTable = {
     { name: 'name', number: 3, type: 'string' },
     { name: 'uid', number: 4, type: 'string' }
   ],
-  'authentication.v1.ExtraValue': [
-    { name: 'items', number: 1, type: 'string', repeated: true }
-  ],
   'authentication.v1.SelfSubjectReview': [
     { name: 'metadata', number: 1, type: 'meta.v1.ObjectMeta' },
     { name: 'status', number: 2, type: 'authentication.v1.SelfSubjectReviewStatus' }

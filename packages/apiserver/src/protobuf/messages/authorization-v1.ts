@@ -2,9 +2,6 @@ import type { MessageTable } from '../message-table.js'
 
 /** Wire layout of the authorization/v1 messages kube-ts decodes (field numbers are wire facts; JSON names as the REST API spells them). */
 export const authorizationV1Messages: MessageTable = {
-  'authorization.v1.ExtraValue': [
-    { name: 'items', number: 1, type: 'string', repeated: true }
-  ],
   'authorization.v1.FieldSelectorAttributes': [
     { name: 'rawSelector', number: 1, type: 'string' },
     { name: 'requirements', number: 2, type: 'meta.v1.FieldSelectorRequirement', repeated: true }

@@ -2,7 +2,10 @@ import type { MessageTable } from '../message-table.js'
 import { appsV1Messages } from './apps-v1.js'
 import { authenticationV1Messages } from './authentication-v1.js'
 import { authorizationV1Messages } from './authorization-v1.js'
+import { autoscalingV1Messages } from './autoscaling-v1.js'
+import { autoscalingV2Messages } from './autoscaling-v2.js'
 import { batchV1Messages } from './batch-v1.js'
+import { certificatesV1Messages } from './certificates-v1.js'
 import { coreV1Messages } from './core-v1.js'
 import { coreV1PodMessages } from './core-v1-pod.js'
 import { coreV1VolumesMessages } from './core-v1-volumes.js'
@@ -25,5 +28,8 @@ export const messages: MessageTable = {
   ...networkingV1Messages,
   ...schedulingV1Messages,
   ...authorizationV1Messages,
-  ...authenticationV1Messages
+  ...authenticationV1Messages,
+  ...autoscalingV1Messages,
+  ...autoscalingV2Messages,
+  ...certificatesV1Messages
 }
