@@ -19,11 +19,6 @@ export const errPathNotFound = (): ApiError => new ApiError(404, 'NotFound', 'th
 export function statusOf (err: unknown, logger: Logger, req: Request): { code: number, status: Status } {
   const api = asApiError(err)
   if (api !== undefined) return { code: api.code, status: api.toStatus() }
-  const parseFailure = err as { type?: string, status?: number } | undefined
-  if (parseFailure?.type === 'entity.too.large') {
-    const e = new ApiError(413, 'RequestEntityTooLarge', 'Request entity too large')
-    return { code: 413, status: e.toStatus() }
-  }
   logger.error({ err, method: req.method, url: req.originalUrl }, 'unhandled error while serving request')
   const internal = errInternal('an unexpected error occurred while serving the request')
   return { code: 500, status: internal.toStatus() }

@@ -11,11 +11,6 @@ export class SchemaIndex {
   find (group: string, version: string, resource: string): ResourceSchema | undefined {
     return this.byResource.get(key(group, version, resource))
   }
-
-  /** Whether any schema serves this group/version (so `/apis/<g>/<v>` exists). */
-  hasGroupVersion (group: string, version: string): boolean {
-    return this.schemas.some((s) => s.group === group && s.version === version)
-  }
 }
 
 function key (group: string, version: string, resource: string): string {

@@ -55,8 +55,10 @@ const defaultColumns: PrinterColumn[] = [
     description: createdDescription,
     priority: 0,
     cell: (o) => {
-      const ts = o.metadata.creationTimestamp
-      return ts === undefined ? '0001-01-01T00:00:00Z' : new Date(ts as unknown as string).toISOString().replace(/\.\d{3}Z$/, 'Z')
+      const ts = o.metadata.creationTimestamp as unknown as string | undefined
+      if (ts === undefined) return '0001-01-01T00:00:00Z'
+      const d = new Date(ts)
+      return Number.isNaN(d.getTime()) ? String(ts) : d.toISOString().replace(/\.\d{3}Z$/, 'Z')
     }
   }
 ]

@@ -33,8 +33,7 @@ export async function handleDelete (ctx: HandlerContext): Promise<void> {
 /** DELETE on a collection: deletecollection with the list's selectors; answers with the deleted items. */
 export async function handleDeleteCollection (ctx: HandlerContext): Promise<void> {
   const query = parseListQuery(ctx.q)
-  const opts = await parseDeleteOptions(ctx.req, ctx.q)
-  const { orphanDependents, ...deleteOptions } = opts
+  const { orphanDependents: _legacy, ...deleteOptions } = await parseDeleteOptions(ctx.req, ctx.q)
   const list = await ctx.store.deleteCollection(ctx.scope, query, deleteOptions)
   writeJson(ctx.res, 200, list)
 }
