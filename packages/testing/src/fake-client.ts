@@ -72,6 +72,9 @@ export class FakeClient {
       const obj = structuredClone(o) as Meta
       obj.metadata ??= {}
       obj.metadata.resourceVersion ??= String(this.rv++)
+      // later writes must get higher resourceVersions than anything seeded, as etcd revisions would
+      const seeded = Number(obj.metadata.resourceVersion)
+      if (Number.isInteger(seeded) && seeded >= this.rv) this.rv = seeded + 1
       this.bucket(desc).set(keyOf(desc, obj.metadata.namespace ?? '', obj.metadata.name ?? ''), obj)
     }
   }
@@ -199,10 +202,14 @@ export class FakeResourceClient<T extends object> {
   }
 
   async updateStatus (namespace: string, obj: T, _opts: object = {}): Promise<T> {
+    // as the apiserver's status strategy: status, labels and annotations change, nothing else
     return this.write('update', namespace, obj, 'status', (old, next) => {
       const status = next.status
+      const labels = (next.metadata as { labels?: unknown } | undefined)?.labels
+      const annotations = (next.metadata as { annotations?: unknown } | undefined)?.annotations
       Object.assign(next, structuredClone(old))
       next.status = status
+      next.metadata = { ...next.metadata, labels, annotations } as Meta['metadata']
     })
   }
 
