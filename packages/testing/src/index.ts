@@ -2,6 +2,8 @@
 export { startEtcd } from './etcd-harness.js'
 export type { EtcdHandle, EtcdHarnessOptions } from './etcd-harness.js'
 export { freePort } from './free-port.js'
+export { startTcpProxy } from './tcp-proxy.js'
+export type { TcpProxy } from './tcp-proxy.js'
 export { FakeClock, systemClock } from './fake-clock.js'
 export type { Clock, TimerHandle } from './fake-clock.js'
 export { FakeClient, FakeResourceClient } from './fake-client.js'
