@@ -108,8 +108,9 @@ export class MessageDecoder {
       const list = (out[field.name] ?? []) as unknown[]
       list.push(value)
       out[field.name] = list
-    } else if (scalar && isZero(value) && field.keepZero !== true) {
-      // Go's JSON encoder omits a zero value field tagged omitempty, and so do we
+    } else if (scalar && isZero(value) && field.keepZero !== true && field.nullIfAbsent !== true) {
+      // Go's JSON encoder omits a zero value field tagged omitempty, and so do we (a present []byte without
+      // omitempty is an empty, non-nil slice: "" rather than null)
       delete out[field.name]
     } else {
       out[field.name] = value

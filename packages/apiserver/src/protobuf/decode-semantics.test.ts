@@ -109,6 +109,14 @@ describe('decoding follows Go JSON field semantics', () => {
     expect(JSON.parse(JSON.stringify(obj))).toEqual({ apiVersion: 'v1', kind: 'ConfigMap', data: JSON.parse('{"__proto__":"x"}') })
   })
 
+  it.each([
+    { name: 'an absent []byte without omitempty renders as null', raw: w().bytes(2, w().bytes(3, 'x')), want: null },
+    { name: 'a present but empty []byte without omitempty renders as an empty string', raw: w().bytes(2, w().bytes(1, '').bytes(3, 'x')), want: '' }
+  ])('$name', ({ raw, want }) => {
+    const csr = decode('certificates.k8s.io/v1', 'CertificateSigningRequest', raw)
+    expect((csr.spec as Record<string, unknown>).request).toEqual(want)
+  })
+
   it('a message field sent twice merges instead of replacing', () => {
     const obj = decode('v1', 'ConfigMap', w().bytes(1, w().bytes(1, 'c')).bytes(1, w().bytes(3, 'ns')))
     expect(obj.metadata).toEqual({ name: 'c', namespace: 'ns' })
