@@ -48,7 +48,7 @@ describe('ServiceAllocations', () => {
 
   it('returns everything a failed create took', () => {
     const a = small()
-    a.forCreate(svc('holder', { type: 'NodePort', ports: [{ port: 1, nodePort: 30002 }] })).commit()
+    a.forCreate(svc('holder', { type: 'NodePort', clusterIP: '10.0.0.2', ports: [{ port: 1, nodePort: 30002 }] })).commit()
     // the first port succeeds, the second collides: the first must be given back
     expect(caught(() => a.forCreate(svc('f', { type: 'NodePort', clusterIP: '10.0.0.4', ports: [{ port: 1, nodePort: 30000 }, { port: 2, nodePort: 30002 }] })))).toMatchObject({ code: 422 })
     expect(a.portAllocator.has(30000)).toBe(false)
@@ -92,6 +92,19 @@ describe('ServiceAllocations', () => {
     if (keepsIp) expect(specOf(updated).clusterIP).toBe(ip)
     if (keepsPort) expect(specOf(updated).ports?.[0]?.nodePort).toBe(port)
     else expect(specOf(updated).ports?.[0]?.nodePort).toBeUndefined()
+  })
+
+  it('allocates and releases a health check node port for Local LoadBalancer services', () => {
+    const a = small()
+    const s = svc('lb', { type: 'LoadBalancer', externalTrafficPolicy: 'Local', ports: [{ port: 1 }] })
+    a.forCreate(s).commit()
+    const hc = (s.spec as { healthCheckNodePort?: number }).healthCheckNodePort ?? 0
+    expect(a.portAllocator.has(hc)).toBe(true)
+    expect(hc).not.toBe(specOf(s).ports?.[0]?.nodePort)
+    const cluster = svc('lb', { type: 'LoadBalancer', externalTrafficPolicy: 'Cluster', ports: [{ port: 1 }] })
+    a.forUpdate(s, cluster).commit()
+    expect(a.portAllocator.has(hc)).toBe(false)
+    expect((cluster.spec as { healthCheckNodePort?: number }).healthCheckNodePort).toBeUndefined()
   })
 
   it('rejects changing the cluster IP of an existing service', () => {

@@ -10,6 +10,8 @@ interface ServiceSpec {
   ipFamilies?: string[]
   ipFamilyPolicy?: string
   allocateLoadBalancerNodePorts?: boolean
+  externalTrafficPolicy?: string
+  healthCheckNodePort?: number
   ports?: ServicePort[]
 }
 
@@ -21,6 +23,8 @@ function specOf (svc: KubeObject): ServiceSpec {
 const needsClusterIP = (s: ServiceSpec): boolean => s.type !== 'ExternalName'
 const needsNodePorts = (s: ServiceSpec): boolean =>
   s.type === 'NodePort' || (s.type === 'LoadBalancer' && s.allocateLoadBalancerNodePorts !== false)
+/** LoadBalancer services with externalTrafficPolicy Local get a node port for the load balancer's health checks. */
+const needsHealthCheckPort = (s: ServiceSpec): boolean => s.type === 'LoadBalancer' && s.externalTrafficPolicy === 'Local'
 const isRealIp = (ip: string | undefined): ip is string => ip !== undefined && ip !== '' && ip !== 'None'
 
 function requestedIp (s: ServiceSpec): string {
@@ -74,8 +78,9 @@ export class ServiceAllocations {
       for (const ip of s.clusterIPs ?? (s.clusterIP !== undefined ? [s.clusterIP] : [])) {
         if (isRealIp(ip) && !this.ipAllocator.has(ip)) tryQuietly(() => { this.ipAllocator.allocate(ip) })
       }
-      for (const p of s.ports ?? []) {
-        if (p.nodePort !== undefined && p.nodePort !== 0 && !this.portAllocator.has(p.nodePort)) tryQuietly(() => { this.portAllocator.allocate(p.nodePort ?? 0) })
+      const ports = (s.ports ?? []).map(p => p.nodePort ?? 0).concat(s.healthCheckNodePort ?? 0)
+      for (const p of ports) {
+        if (p !== 0 && !this.portAllocator.has(p)) tryQuietly(() => { this.portAllocator.allocate(p) })
       }
     }
   }
@@ -87,6 +92,7 @@ export class ServiceAllocations {
       const s = specOf(svc)
       if (needsClusterIP(s)) this.assignClusterIp(s, r)
       if (needsNodePorts(s)) this.assignNodePorts(s, new Set(), r)
+      if (needsHealthCheckPort(s)) this.assignHealthCheckPort(s, undefined, r)
     })
   }
 
@@ -106,6 +112,10 @@ export class ServiceAllocations {
       }
       const kept = new Set((s.ports ?? []).map(p => p.nodePort ?? 0))
       for (const p of oldPorts) if (!kept.has(p)) r.releasePorts.push(p)
+      const oldHealth = needsHealthCheckPort(o) ? o.healthCheckNodePort : undefined
+      if (needsHealthCheckPort(s)) this.assignHealthCheckPort(s, oldHealth, r)
+      else delete s.healthCheckNodePort
+      if (oldHealth !== undefined && oldHealth !== 0 && s.healthCheckNodePort !== oldHealth) r.releasePorts.push(oldHealth)
     })
   }
 
@@ -115,6 +125,7 @@ export class ServiceAllocations {
     const s = specOf(svc)
     for (const ip of s.clusterIPs ?? (s.clusterIP !== undefined ? [s.clusterIP] : [])) if (isRealIp(ip)) r.releaseIps.push(ip)
     for (const p of s.ports ?? []) if (p.nodePort !== undefined && p.nodePort !== 0) r.releasePorts.push(p.nodePort)
+    if (s.healthCheckNodePort !== undefined && s.healthCheckNodePort !== 0) r.releasePorts.push(s.healthCheckNodePort)
     return r
   }
 
@@ -169,6 +180,25 @@ export class ServiceAllocations {
     s.clusterIPs = o.clusterIPs ?? [had]
     s.ipFamilies ??= o.ipFamilies
     s.ipFamilyPolicy ??= o.ipFamilyPolicy
+  }
+
+  /** `owned` is the old object's port, kept when the update leaves the field unset or unchanged. */
+  private assignHealthCheckPort (s: ServiceSpec, owned: number | undefined, r: Reservation): void {
+    const wanted = s.healthCheckNodePort ?? 0
+    if (wanted === 0 && owned !== undefined && owned !== 0) { s.healthCheckNodePort = owned; return }
+    if (wanted !== 0 && wanted === owned) return
+    if (wanted === 0) {
+      s.healthCheckNodePort = this.portAllocator.allocateNext()
+      r.ports.push(s.healthCheckNodePort)
+      return
+    }
+    try {
+      this.portAllocator.allocate(wanted)
+    } catch (err) {
+      if (!(err instanceof AllocationError)) throw err
+      throw new FieldFailure({ type: 'FieldValueInvalid', field: 'spec.healthCheckNodePort', badValue: wanted, message: err.message })
+    }
+    r.ports.push(wanted)
   }
 
   /** Requested ports first (so a dynamic pick cannot take them), then dynamic ones. `owned` are already ours. */
