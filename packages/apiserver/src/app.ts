@@ -47,7 +47,7 @@ export function createApp (deps: AppDeps): Express {
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
-  app.use(requestMetrics(metrics))
+  app.use(requestMetrics(metrics, logger))
   app.use(healthRouter(deps.healthy))
   app.get('/metrics', async (_req, res) => {
     const text = await metrics.registry.metrics()

@@ -52,7 +52,17 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   server.keepAliveTimeout = 90_000
   server.headersTimeout = 95_000
   server.listen(options.securePort, options.bindAddress)
-  await Promise.race([once(server, 'listening'), once(server, 'error').then(([err]) => { throw err })])
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('listening', resolve)
+      server.once('error', reject)
+    })
+  } catch (err) {
+    // e.g. the port is taken: release the etcd client so the process can exit with the error
+    await storage.close()
+    throw err
+  }
+  server.on('error', (err) => logger.error({ err }, 'http server error'))
   const address = server.address() as AddressInfo
   logger.info({ address: address.address, port: address.port, etcd: options.etcdServers, prefix: options.etcdPrefix }, 'serving plain HTTP')
   ctx.onListening?.(address)
