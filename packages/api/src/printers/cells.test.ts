@@ -109,3 +109,10 @@ describe('selector formatting', () => {
     expect(formatLabelSelector(sel)).toBe(want)
   })
 })
+
+describe('quantity cells', () => {
+  it('prints persistent volume capacity in canonical form', () => {
+    expect(row('', 'persistentvolumes', { spec: { capacity: { storage: '1.5Gi' }, accessModes: ['ReadWriteMany', 'ReadWriteOnce', 'ReadWriteOnce'], hostPath: { path: '/x' } }, status: { phase: 'Bound' } }))
+      .toMatchObject({ Capacity: '1536Mi', 'Access Modes': 'RWO,RWX', Status: 'Bound', Claim: '', VolumeAttributesClass: '<unset>' })
+  })
+})

@@ -1,3 +1,5 @@
+import { Quantity } from '../quantity/quantity.js'
+
 // Cell formatting helpers shared by several printers; each mirrors one upstream helper named in table-printers.md §2.
 
 type Obj = Record<string, unknown>
@@ -64,11 +66,16 @@ export function intOrString (v: unknown): string {
   return asStr(v)
 }
 
-/** `resource.Quantity.String()` of a stored (already canonical) quantity; missing or zero prints `0`. */
+/** `resource.Quantity.String()`: the canonical form (`1.5Gi` prints `1536Mi`); missing or zero prints `0`. */
 export function quantityString (v: unknown): string {
-  if (typeof v === 'number') return String(v)
-  const s = asStr(v)
-  return s === '' || /^[+-]?0+(\.0*)?[a-zA-Z]*$/.test(s) ? '0' : s
+  if (v === undefined || v === null || v === '') return '0'
+  try {
+    const q = Quantity.from(v)
+    return q.isZero() ? '0' : q.canonical()
+  } catch {
+    // a stored value that is not a quantity is printed as it is rather than failing the whole table
+    return asStr(v)
+  }
 }
 
 /** `printBoolPtr`: a capitalised string, `<unset>` for nil. */

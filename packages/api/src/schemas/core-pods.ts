@@ -4,6 +4,7 @@ import type { StrategyContext } from '../schema/resource-schema.js'
 import { ageColumn, column, nameColumn, wide } from '../printers/columns.js'
 import { podIpCell, podSummary, readinessGatesCell } from '../printers/pod-cells.js'
 import { asObj, asStr } from '../printers/format.js'
+import { Quantity } from '../quantity/quantity.js'
 import { defineSchema, prefixed } from './define.js'
 import { forbidden, jsonEqual } from './field-errors.js'
 import { child, defaultPodContainerRequests, defaultPodSpec, isObj, objects, setDefault } from './pod-spec-defaults.js'
@@ -34,11 +35,19 @@ export function qosClass (spec: Record<string, unknown>): string {
     const lim = asObj(res.limits)
     if (Object.keys(req).length + Object.keys(lim).length > 0) any = true
     for (const r of ['cpu', 'memory']) {
-      if (lim[r] === undefined || (req[r] !== undefined && String(req[r]) !== String(lim[r]))) guaranteed = false
+      if (lim[r] === undefined || (req[r] !== undefined && !sameQuantity(req[r], lim[r]))) guaranteed = false
     }
   }
   if (!any) return 'BestEffort'
   return guaranteed ? 'Guaranteed' : 'Burstable'
+}
+
+function sameQuantity (a: unknown, b: unknown): boolean {
+  try {
+    return Quantity.from(a).equals(Quantity.from(b))
+  } catch {
+    return String(a) === String(b)
+  }
 }
 
 /** Blanks out what a pod update may change, so any other difference is forbidden (ValidatePodUpdate). */
