@@ -1,23 +1,8 @@
-/** An opaque timer handle: whatever the clock's setTimeout returned. */
-export type TimerHandle = unknown
+import type { Clock, TimerHandle } from '@kube-ts/client'
 
-/** Injected time source (STYLE.md 2.8: unit tests never sleep for real). */
-export interface Clock {
-  now: () => number
-  setTimeout: (fn: () => void, ms: number) => TimerHandle
-  clearTimeout: (handle: TimerHandle) => void
-}
-
-/** Real time; timers are unref'd so a pending delay never keeps a daemon or a test process alive. */
-export const systemClock: Clock = {
-  now: () => Date.now(),
-  setTimeout: (fn, ms) => {
-    const t = setTimeout(fn, ms)
-    t.unref()
-    return t
-  },
-  clearTimeout: (h) => { clearTimeout(h as NodeJS.Timeout) }
-}
+// One Clock contract for the whole project: the interface and the real clock live in @kube-ts/client.
+export type { Clock, TimerHandle } from '@kube-ts/client'
+export { systemClock } from '@kube-ts/client'
 
 interface PendingTimer { id: number, at: number, fn: () => void }
 
