@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events'
 import type { Registry } from 'prom-client'
 import { EventRecorder, RestClient, resources, SharedInformerFactory } from '@kube-ts/client'
 import type { ClientConfig, Clock, Logger } from '@kube-ts/client'
@@ -37,6 +38,8 @@ export async function runControllers (d: RunControllersDeps): Promise<void> {
   const factory = new SharedInformerFactory(shared, { resyncPeriodMs: Math.round(d.options.minResyncPeriodMs * (1 + Math.random())), clock: d.clock, logger: d.logger })
   const recorders: EventRecorder[] = []
   const inner = new AbortController()
+  // every informer, queue and worker listens on this one signal
+  setMaxListeners(0, inner.signal)
   const onAbort = (): void => { inner.abort(d.signal.reason) }
   d.signal.addEventListener('abort', onAbort, { once: true })
   const ctx: ControllerContext = {

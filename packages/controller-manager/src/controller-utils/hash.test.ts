@@ -21,6 +21,10 @@ describe('hash helpers', () => {
     expect(computeHash({ spec: { a: 1, b: 2 } })).toBe(computeHash({ spec: { b: 2, a: 1 } }))
   })
 
+  it('treats null members as absent, as Go zero values are', () => {
+    expect(computeHash({ metadata: { creationTimestamp: null, labels: { a: 'b' } } })).toBe(computeHash({ metadata: { labels: { a: 'b' } } }))
+  })
+
   it.each([
     { name: 'differs for different templates', a: [{ x: 1 }], b: [{ x: 2 }] },
     { name: 'differs when the collision count changes', a: [{ x: 1 }, 0], b: [{ x: 1 }, 1] },

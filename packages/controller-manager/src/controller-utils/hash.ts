@@ -18,11 +18,14 @@ export function safeEncodeString (s: string): string {
   return out
 }
 
-/** JSON with object keys sorted, so equal templates hash equally whatever order their keys arrived in. */
+/**
+ * JSON with object keys sorted and null/undefined members dropped, so equal templates hash equally whatever order
+ * their keys arrived in and whether a client sent `creationTimestamp: null` (Go's zero value) or nothing.
+ */
 export function canonicalJson (v: unknown): string {
   if (v === null || typeof v !== 'object') return JSON.stringify(v) ?? 'null'
   if (Array.isArray(v)) return `[${v.map(canonicalJson).join(',')}]`
-  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+  const entries = Object.entries(v as Record<string, unknown>).filter(([, x]) => x !== undefined && x !== null).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
   return `{${entries.map(([k, x]) => `${JSON.stringify(k)}:${canonicalJson(x)}`).join(',')}}`
 }
 
