@@ -156,6 +156,13 @@ describe('Informer', () => {
     expect(inf.byIndex('nodeName', 'n1').map(p => p.metadata.name).sort()).toEqual(['a', 'c'])
   })
 
+  it('stamps kind and apiVersion on list items that lack them', async () => {
+    lw.lists.push(() => list([pod('a', '1')], '10'))
+    start({ typeMeta: { apiVersion: 'v1', kind: 'Pod' } })
+    await flush()
+    expect(inf.lister().get('ns', 'a')).toMatchObject({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'a' } })
+  })
+
   it('keeps running when a handler throws', async () => {
     lw.lists.push(() => list([pod('a', '1')], '10'))
     inf = new Informer<Pod>(lw, { clock })

@@ -34,6 +34,11 @@ export interface InformerOptions {
   random?: () => number
   /** Name used in logs (`pods`). */
   name?: string
+  /**
+   * Stamped on list items that lack them (the apiserver may omit kind/apiVersion in list items, while watch events
+   * carry them), so cached objects look the same however they arrived.
+   */
+  typeMeta?: { apiVersion: string, kind: string }
 }
 
 /** The stream asked us to relist: 410 Gone/Expired, as an ERROR event or an HTTP answer. */
@@ -47,7 +52,7 @@ class RelistNeeded extends Error {}
 export class Informer<T> {
   readonly store = new Store<T>()
   private readonly handlers: Array<EventHandlers<T>> = []
-  private readonly opts: Required<Omit<InformerOptions, 'labelSelector' | 'fieldSelector'>> & Pick<InformerOptions, 'labelSelector' | 'fieldSelector'>
+  private readonly opts: Required<Omit<InformerOptions, 'labelSelector' | 'fieldSelector' | 'typeMeta'>> & Pick<InformerOptions, 'labelSelector' | 'fieldSelector' | 'typeMeta'>
   private synced = false
   private lastRV = ''
   private running: Promise<void> | undefined
@@ -62,7 +67,8 @@ export class Informer<T> {
       clock: opts.clock ?? systemClock,
       logger: (opts.logger ?? noopLogger).child({ informer: opts.name ?? 'informer' }),
       random: opts.random ?? Math.random,
-      name: opts.name ?? 'informer'
+      name: opts.name ?? 'informer',
+      typeMeta: opts.typeMeta
     }
   }
 
@@ -118,7 +124,7 @@ export class Informer<T> {
       const page = await this.lw.list(this.opts.namespace, {
         labelSelector: this.opts.labelSelector, fieldSelector: this.opts.fieldSelector, limit: this.opts.pageSize, continue: cont, signal
       })
-      items.push(...page.items)
+      for (const item of page.items) items.push(this.withTypeMeta(item))
       cont = page.metadata.continue
       rv = page.metadata.resourceVersion ?? rv
     } while (cont !== undefined && cont !== '')
@@ -126,6 +132,13 @@ export class Informer<T> {
     this.lastRV = rv
     this.synced = true
     this.opts.logger.debug({ count: items.length, resourceVersion: rv }, 'listed')
+  }
+
+  private withTypeMeta (item: T): T {
+    const tm = this.opts.typeMeta
+    const o = item as { apiVersion?: string, kind?: string }
+    if (tm === undefined || (o.kind !== undefined && o.apiVersion !== undefined)) return item
+    return { ...item, apiVersion: o.apiVersion ?? tm.apiVersion, kind: o.kind ?? tm.kind }
   }
 
   /** Relist diff: adds, updates for everything still present, tombstone deletes for what vanished. */

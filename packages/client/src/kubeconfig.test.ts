@@ -1,7 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { loadClientConfig, loadKubeconfig } from './kubeconfig.js'
+import { inClusterConfig, loadClientConfig, loadKubeconfig } from './kubeconfig.js'
 
 const b64 = (s: string): string => Buffer.from(s).toString('base64')
 
@@ -65,6 +65,15 @@ describe('loadKubeconfig', () => {
     expect(() => loadKubeconfig(path, context)).toThrow(error)
   })
 
+  it.each([
+    { name: 'refuses exec credential plugins', user: '  user:\n    exec: { command: aws }', error: /exec credential plugin/ },
+    { name: 'refuses auth providers', user: '  user:\n    auth-provider: { name: oidc }', error: /auth-provider/ }
+  ])('$name', ({ user, error }) => {
+    const p = join(dir, 'plugin')
+    writeFileSync(p, `current-context: x\nclusters:\n- name: c\n  cluster: { server: 'https://a:1' }\nusers:\n- name: u\n${user}\ncontexts:\n- name: x\n  context: { cluster: c, user: u }\n`)
+    expect(() => loadKubeconfig(p)).toThrow(error)
+  })
+
   it('rejects a file that is not YAML', () => {
     const bad = join(dir, 'bad')
     writeFileSync(bad, 'a: [')
@@ -96,5 +105,30 @@ describe('loadClientConfig', () => {
 
   it('fails when the --kubeconfig file is missing', () => {
     expect(() => loadClientConfig({ kubeconfig: join(dir, 'missing'), env: {} })).toThrow(/does not exist/)
+  })
+})
+
+describe('inClusterConfig', () => {
+  const sa = mkdtempSync(join(tmpdir(), 'sa-'))
+  writeFileSync(join(sa, 'token'), 'sa-token\n')
+  writeFileSync(join(sa, 'ca.crt'), 'CLUSTER CA')
+  writeFileSync(join(sa, 'namespace'), 'kube-system')
+
+  it('uses the service host, token, CA and namespace of a Pod', () => {
+    expect(inClusterConfig({ KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' }, sa)).toEqual({
+      server: 'https://10.96.0.1:443', token: 'sa-token', caData: 'CLUSTER CA', namespace: 'kube-system'
+    })
+  })
+
+  it('brackets an IPv6 service host', () => {
+    expect(inClusterConfig({ KUBERNETES_SERVICE_HOST: 'fd00::1', KUBERNETES_SERVICE_PORT: '443' }, sa)?.server).toBe('https://[fd00::1]:443')
+  })
+
+  it('is undefined outside a Pod', () => {
+    expect(inClusterConfig({}, sa)).toBeUndefined()
+  })
+
+  it('is the last fallback of loadClientConfig', () => {
+    expect(loadClientConfig({ env: { KUBERNETES_SERVICE_HOST: '10.96.0.1', KUBERNETES_SERVICE_PORT: '443' }, homeDir: join(sa, 'nohome'), serviceAccountDir: sa }).token).toBe('sa-token')
   })
 })

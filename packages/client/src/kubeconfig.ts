@@ -24,6 +24,8 @@ interface User {
   'client-key-data'?: string
   username?: string
   password?: string
+  exec?: unknown
+  'auth-provider'?: unknown
 }
 interface Context { cluster?: string, user?: string, namespace?: string }
 interface KubeconfigFile {
@@ -52,6 +54,9 @@ export function resolveKubeconfig (doc: KubeconfigFile, baseDir: string, context
   const cluster = ctx.cluster === undefined ? undefined : find(doc.clusters, ctx.cluster, 'cluster')?.cluster
   if (cluster?.server === undefined || cluster.server === '') throw new KubeconfigError(`context "${name}" has no cluster with a server`)
   const user: User = ctx.user === undefined ? {} : (find(doc.users, ctx.user, 'user')?.user ?? {})
+  // Refuse rather than silently connect without the credentials the file asks for.
+  if (user.exec !== undefined) throw new KubeconfigError(`user "${ctx.user ?? ''}" uses an exec credential plugin, which kube-ts does not support`)
+  if (user['auth-provider'] !== undefined) throw new KubeconfigError(`user "${ctx.user ?? ''}" uses an auth-provider, which kube-ts does not support`)
   const file = (p: string): string => readFile(isAbsolute(p) ? p : join(baseDir, p))
   const cfg: ClientConfig = { server: cluster.server, namespace: ctx.namespace ?? 'default' }
   const ca = pem(cluster['certificate-authority-data'], cluster['certificate-authority'], file)
@@ -94,20 +99,43 @@ export interface LoadClientConfigOptions {
   /** `--master`: overrides the kubeconfig's server (and is enough on its own). */
   master?: string
   context?: string
-  /** Injected for tests; default process.env and the user's home. */
+  /** Injected for tests; default process.env, the user's home and the service-account mount. */
   env?: Record<string, string | undefined>
   homeDir?: string
+  serviceAccountDir?: string
+}
+
+export const defaultServiceAccountDir = '/var/run/secrets/kubernetes.io/serviceaccount'
+
+/**
+ * The config a Pod gets (client-go's InClusterConfig): `https://$KUBERNETES_SERVICE_HOST:$KUBERNETES_SERVICE_PORT`
+ * with the mounted service-account token, CA and namespace. Undefined when not running in a Pod.
+ */
+export function inClusterConfig (env: Record<string, string | undefined> = process.env, dir = defaultServiceAccountDir): ClientConfig | undefined {
+  const host = env.KUBERNETES_SERVICE_HOST
+  const port = env.KUBERNETES_SERVICE_PORT
+  if (host === undefined || host === '' || port === undefined || port === '' || !existsSync(join(dir, 'token'))) return undefined
+  const cfg: ClientConfig = {
+    server: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
+    token: readFile(join(dir, 'token')).trim(),
+    namespace: existsSync(join(dir, 'namespace')) ? readFile(join(dir, 'namespace')).trim() : 'default'
+  }
+  if (existsSync(join(dir, 'ca.crt'))) cfg.caData = readFile(join(dir, 'ca.crt'))
+  return cfg
 }
 
 /**
  * Finds the apiserver the way upstream daemons do: `--kubeconfig` > first existing file in `KUBECONFIG` >
- * `~/.kube/config`; `--master` overrides the server. With only `--master`, no credentials are used.
+ * `~/.kube/config` > in-cluster service account; `--master` overrides the server. With only `--master`, no
+ * credentials are used.
  */
 export function loadClientConfig (opts: LoadClientConfigOptions = {}): ClientConfig {
   const env = opts.env ?? process.env
   const path = pickKubeconfig(opts.kubeconfig, env, opts.homeDir ?? homedir())
   if (path === undefined) {
     if (opts.master !== undefined && opts.master !== '') return { server: opts.master, namespace: 'default' }
+    const pod = inClusterConfig(env, opts.serviceAccountDir)
+    if (pod !== undefined) return pod
     throw new KubeconfigError('no configuration: pass --kubeconfig or --master, or set KUBECONFIG')
   }
   const cfg = loadKubeconfig(path, opts.context)

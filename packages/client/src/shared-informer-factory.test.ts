@@ -40,6 +40,7 @@ describe('SharedInformerFactory', () => {
     f.start(ctl.signal) // idempotent
     expect(await f.waitForCacheSync(ctl.signal)).toBe(true)
     expect(p.lister().list().length + n.lister().list().length).toBe(2)
+    expect(n.lister().get('', 'nodes-1')).toMatchObject({ apiVersion: 'v1', kind: 'Node' })
     expect(sources.map(s => s.listCalls.length)).toEqual([1, 1])
     ctl.abort()
     await f.shutdown()

@@ -47,7 +47,8 @@ export class SharedInformerFactory {
         resyncPeriodMs: this.opts.resyncPeriodMs,
         clock: this.opts.clock ?? systemClock,
         logger: this.logger,
-        name: desc.group === '' ? desc.resource : `${desc.resource}.${desc.group}`
+        name: desc.group === '' ? desc.resource : `${desc.resource}.${desc.group}`,
+        typeMeta: desc.kind === undefined ? undefined : { apiVersion: desc.group === '' ? desc.version : `${desc.group}/${desc.version}`, kind: desc.kind }
       })
       this.informers.set(key, inf)
     }
