@@ -74,4 +74,16 @@ describe('discovery', () => {
     expect(res.status).toBe(404)
     expect(res.body.message).toBe('the server could not find the requested resource')
   })
+
+  it.each([
+    { name: 'POST /version', path: '/version', code: 405 },
+    { name: 'PUT /apis/apps/v1', path: '/apis/apps/v1', code: 405 },
+    { name: 'DELETE /api', path: '/api', code: 405 },
+    { name: 'POST to an unknown group', path: '/apis/nope', code: 404 }
+  ])('answers $code for $name', async ({ path, code, name }) => {
+    const method = name.split(' ')[0]?.toLowerCase() as 'post' | 'put' | 'delete'
+    const res = await request(newTestApp().app)[method](path)
+    expect(res.status).toBe(code)
+    expect(res.body.kind).toBe('Status')
+  })
 })
