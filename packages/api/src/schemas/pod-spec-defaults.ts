@@ -11,12 +11,15 @@ export function setDefault (o: Obj, k: string, v: unknown): void {
   if (o[k] === undefined || o[k] === null) o[k] = v
 }
 
-/** Returns `o[k]` as an object, creating it when absent. */
+/**
+ * Returns `o[k]` as an object, creating it when absent. A value of the wrong type is left in place (validation reports
+ * it) and a detached object is returned, so defaulting never hides bad input.
+ */
 export function child (o: Obj, k: string): Obj {
   const v = o[k]
   if (isObj(v)) return v
   const c: Obj = {}
-  o[k] = c
+  if (v === undefined || v === null) o[k] = c
   return c
 }
 
