@@ -101,7 +101,20 @@ export class MemoryMvcc {
   /** Events with revision >= `from` for keys under `prefix`; throws CompactedError when `from` is compacted away. */
   eventsFrom (prefix: string, from: number): MvccEvent[] {
     if (from < this.compacted) throw new CompactedError(this.compacted)
-    return this.history.filter(e => e.revision >= from && e.key.startsWith(prefix))
+    // history is in revision order: binary-search the start so idle watchers do not rescan everything per write
+    let lo = 0
+    let hi = this.history.length
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1
+      if ((this.history[mid]?.revision ?? Infinity) < from) lo = mid + 1
+      else hi = mid
+    }
+    const out: MvccEvent[] = []
+    for (let i = lo; i < this.history.length; i++) {
+      const e = this.history[i]
+      if (e !== undefined && e.key.startsWith(prefix)) out.push(e)
+    }
+    return out
   }
 
   compact (revision: number): void {
