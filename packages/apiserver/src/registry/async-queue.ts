@@ -29,6 +29,7 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     this.wake()
   }
 
+  /** Ends the stream with an error (after the items already queued). */
   fail (err: unknown): void {
     if (this.closed) return
     this.failure = err

@@ -218,7 +218,6 @@ export class GenericRegistry implements RestStore {
       settle(reservation, opts.dryRun)
       return { object: withTypeMeta(schema, res.object), created }
     } catch (err) {
-      // eslint-disable-next-line @typescript-eslint/no-unnecessary-condition -- assigned inside the callback
       reservation?.rollback()
       if (isAlreadyExists(err)) throw errAlreadyExists(refOf(schema), name)
       throw err
