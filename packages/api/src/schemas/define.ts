@@ -1,7 +1,6 @@
 import type { FieldError } from '../errors/api-error.js'
 import type { KubeObject } from '../meta/object.js'
 import type { PatchStrategy, PrinterColumn, ResourceSchema, StrategyContext, SubresourceName } from '../schema/resource-schema.js'
-import { defaultColumns } from '../printers/columns.js'
 import { validateMeta, type NameCheck } from './meta-validation.js'
 
 /** Upstream's verb set for an ordinary resource, in discovery order. */
@@ -36,7 +35,7 @@ export interface SchemaSpec {
   /** Kind-specific validation; metadata validation is added by defineSchema. */
   validate?: (obj: KubeObject, ctx: StrategyContext) => FieldError[]
   patchStrategies?: Record<string, PatchStrategy>
-  /** Omitted: upstream's default convertor columns (Name, Created At). */
+  /** Omitted: no printer upstream; Tables then use the default convertor (Name, Created At, `rows: null` when empty). */
   printerColumns?: PrinterColumn[]
 }
 
@@ -69,7 +68,7 @@ export function defineSchema (spec: SchemaSpec): ResourceSchema {
       return kindValidate === undefined ? errs : errs.concat(kindValidate(obj, ctx))
     },
     patchStrategies: { ...METADATA_PATCH_STRATEGIES, ...(spec.patchStrategies ?? {}) },
-    printerColumns: spec.printerColumns ?? defaultColumns()
+    printerColumns: spec.printerColumns ?? []
   }
 }
 

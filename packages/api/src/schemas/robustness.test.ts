@@ -1,5 +1,5 @@
 import type { KubeObject } from '../meta/object.js'
-import { tableCellsFor } from '../printers/columns.js'
+import { tableCellsFor, tableColumnsFor } from '../printers/columns.js'
 import { allSchemas } from './registry.js'
 
 // Whatever a client sends, defaulting, validation and printing must answer with field errors or cells, never throw.
@@ -20,6 +20,6 @@ describe('every schema survives malformed objects', () => {
     expect(() => schema.defaults(o)).not.toThrow()
     expect(Array.isArray(schema.validate(o, {}))).toBe(true)
     expect(Array.isArray(schema.validate(o, { old: structuredClone(obj) as KubeObject }))).toBe(true)
-    expect(tableCellsFor(schema, o, new Date())).toHaveLength(schema.printerColumns.length)
+    expect(tableCellsFor(schema, o, new Date())).toHaveLength(tableColumnsFor(schema).length)
   })
 })
