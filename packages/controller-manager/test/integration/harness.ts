@@ -11,13 +11,20 @@ import { RestClient, resources } from '@kube-ts/client'
 import { defaultOptions, run as runControllerManager } from '@kube-ts/controller-manager'
 import type { Options } from '@kube-ts/controller-manager'
 
+export interface ControllerManager {
+  stop: () => Promise<void>
+  done: Promise<void>
+  /** Resolves with the health/metrics port once it listens. */
+  port: Promise<number>
+}
+
 export interface Cluster {
   url: string
   dir: string
   kubeconfig: string
   client: RestClient
   /** Starts an in-process kube-controller-manager; `stop()` aborts it as a kill would (no lease release). */
-  startControllerManager: (over?: Partial<Options>) => { stop: () => Promise<void>, done: Promise<void> }
+  startControllerManager: (over?: Partial<Options>, identity?: string) => ControllerManager
   kubectl: (args: string[]) => Promise<{ code: number, stdout: string, stderr: string }>
   stop: () => Promise<void>
 }
@@ -54,11 +61,13 @@ export async function startCluster (): Promise<Cluster> {
     dir,
     kubeconfig,
     client,
-    startControllerManager: (over = {}) => {
+    startControllerManager: (over = {}, identity) => {
       const ac = new AbortController()
       const opts: Options = { ...defaultOptions, kubeconfig, leaderElect: false, securePort: 0, bindAddress: '127.0.0.1', controllers: ['replicaset-controller', 'deployment-controller'], ...over }
-      const done = runControllerManager(opts, { signal: ac.signal, logger: pino({ level: logLevel }) })
-      const m = { stop: async () => { ac.abort(); await done.catch(() => {}) }, done }
+      let onPort: (p: number) => void = () => {}
+      const port = new Promise<number>((resolve) => { onPort = resolve })
+      const done = runControllerManager(opts, { signal: ac.signal, logger: pino({ level: logLevel }).child({ identity }), identity, onListening: (h) => { onPort(h.port) } })
+      const m = { stop: async () => { ac.abort(); await done.catch(() => {}) }, done, port }
       managers.push(m)
       return m
     },
