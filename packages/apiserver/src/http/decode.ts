@@ -2,27 +2,38 @@ import type { IncomingMessage } from 'node:http'
 import { ApiError, errBadRequest, parseApiVersion } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { mediaTypeOf, readBody } from './body.js'
-import { parseJson } from './safe-json.js'
+import { parseJson, stripPrototypeKeys } from './safe-json.js'
+import { decodeKubernetesProtobuf, protobufMediaType } from '../protobuf/index.js'
 import { parseYaml } from './safe-yaml.js'
 
-/** Protobuf is not listed: it is not decoded yet, and naming it would send clients round in circles. */
-const bodyMediaTypes = 'application/json, application/yaml'
+const bodyMediaTypes = 'application/json, application/yaml, application/vnd.kubernetes.protobuf'
 
 export function unsupportedMediaType (contentType: string, accepted = bodyMediaTypes): ApiError {
   return new ApiError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${accepted}`)
 }
 
 /**
- * Decodes a create/update body. A missing Content-Type means JSON, as upstream negotiates the first serializer.
- * Protobuf is not decoded yet, so it is refused with 415 (kubectl's typed create paths then fail loudly).
+ * Decodes a create/update/delete-options body: JSON, YAML, or Kubernetes protobuf (what kubectl's typed clients
+ * send, turned into the equivalent JSON object). A missing Content-Type means JSON, as upstream negotiates the
+ * first serializer.
  */
-export async function decodeBody (req: IncomingMessage): Promise<unknown> {
+export async function decodeBody (req: IncomingMessage, allowEmpty = false): Promise<unknown> {
   const type = mediaTypeOf(req.headers['content-type'])
-  if (type !== '' && type !== 'application/json' && type !== 'application/yaml') {
+  if (type !== '' && type !== 'application/json' && type !== 'application/yaml' && type !== protobufMediaType) {
     throw unsupportedMediaType(type)
   }
-  const text = (await readBody(req)).toString('utf8')
-  if (text.trim() === '') throw errBadRequest('the request body is empty; an object is required')
+  const body = await readBody(req)
+  if (type === protobufMediaType) {
+    if (body.length === 0 && allowEmpty) return undefined
+    const decoded = decodeKubernetesProtobuf(body).object
+    stripPrototypeKeys(decoded)
+    return decoded
+  }
+  const text = body.toString('utf8')
+  if (text.trim() === '') {
+    if (allowEmpty) return undefined
+    throw errBadRequest('the request body is empty; an object is required')
+  }
   return type === 'application/yaml' ? parseYaml(text) : parseJson(text)
 }
 

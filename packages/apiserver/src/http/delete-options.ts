@@ -2,10 +2,7 @@ import type { IncomingMessage } from 'node:http'
 import { errBadRequest, errInvalid } from '@kube-ts/api'
 import type { FieldError } from '@kube-ts/api'
 import type { DeleteOptions } from '../registry/rest.js'
-import { mediaTypeOf, readBody } from './body.js'
-import { isPlainObject, unsupportedMediaType } from './decode.js'
-import { parseJson } from './safe-json.js'
-import { parseYaml } from './safe-yaml.js'
+import { decodeBody, isPlainObject } from './decode.js'
 import { boolParam, intParam, parseDryRun } from './query.js'
 import type { Query } from './query.js'
 
@@ -30,11 +27,8 @@ export async function parseDeleteOptions (req: IncomingMessage, q: Query): Promi
   if (orphan !== undefined) raw.orphanDependents = orphan
   const dryRun = q.getAll('dryRun')
   if (dryRun.length > 0) raw.dryRun = dryRun
-  const text = (await readBody(req)).toString('utf8')
-  if (text.trim() !== '') {
-    const type = mediaTypeOf(req.headers['content-type'])
-    if (type !== '' && type !== 'application/json' && type !== 'application/yaml') throw unsupportedMediaType(type)
-    const body = type === 'application/yaml' ? parseYaml(text) : parseJson(text)
+  const body = await decodeBody(req, true)
+  if (body !== undefined) {
     if (!isPlainObject(body)) throw errBadRequest('the body of a delete request must be a DeleteOptions object')
     if (body.kind !== undefined && body.kind !== 'DeleteOptions') throw errBadRequest(`the kind in the data (${String(body.kind)}) does not match the expected kind (DeleteOptions)`)
     for (const key of ['gracePeriodSeconds', 'propagationPolicy', 'orphanDependents', 'dryRun', 'preconditions']) {
