@@ -151,9 +151,19 @@ describe('the real kubectl against the apiserver', () => {
     expect((await kubectl(['get', 'configmap', 'demo'])).code).toBe(1)
   })
 
+  it('creates through the typed (protobuf) generators', async () => {
+    expect((await kubectl(['create', 'configmap', 'gen', '--from-literal=k=v'])).stdout.trim()).toBe('configmap/gen created')
+    expect((await stored('configmaps/default/gen')).data).toEqual({ k: 'v' })
+    expect((await kubectl(['create', 'namespace', 'team-a'])).stdout.trim()).toBe('namespace/team-a created')
+    expect((await stored('namespaces/team-a')).metadata.name).toBe('team-a')
+    const dep = await kubectl(['create', 'deployment', 'gen-web', '--image=busybox', '--replicas=2'])
+    expect(dep.stdout.trim()).toBe('deployment.apps/gen-web created')
+    expect((await stored('deployments/default/gen-web')).spec.replicas).toBe(2)
+  })
+
   it('lists the bootstrap namespaces and the kubernetes service', async () => {
     const ns = await kubectl(['get', 'namespaces', '-o', 'name'])
-    expect(ns.stdout.trim().split('\n').sort()).toEqual(['namespace/default', 'namespace/kube-node-lease', 'namespace/kube-public', 'namespace/kube-system'])
+    expect(ns.stdout.trim().split('\n')).toEqual(expect.arrayContaining(['namespace/default', 'namespace/kube-node-lease', 'namespace/kube-public', 'namespace/kube-system']))
     const svc = await kubectl(['get', 'service', 'kubernetes', '-o', 'jsonpath={.spec.clusterIP}'])
     expect(svc.stdout).toBe('10.96.0.1')
   })
