@@ -46,6 +46,9 @@ export interface DeleteOptions {
   signal?: AbortSignal
 }
 
+/** Slack past the server's own `timeoutSeconds` before the client gives up on a watch. */
+const watchGraceSeconds = 5
+
 export type PatchType = 'merge' | 'json' | 'strategic' | 'apply'
 
 export const patchContentTypes: Record<PatchType, string> = {
@@ -121,17 +124,30 @@ export class ResourceClient<T extends object> {
 
   /**
    * Streams watch events until the server ends the response, the signal aborts (ends quietly) or the stream
-   * breaks (throws). A non-2xx answer (e.g. 410 Expired) throws ApiError on the first iteration.
+   * breaks (throws). A non-2xx answer (e.g. 410 Expired) throws ApiError on the first iteration. With
+   * `timeoutSeconds`, the client also ends the watch (quietly) a little after that, as client-go's typed clients
+   * do, so a silently dead connection cannot hang an informer forever.
    */
   async * watch (namespace: string, opts: WatchOptions = {}, signal?: AbortSignal): AsyncGenerator<WatchEvent<T>> {
-    const res = await this.rest.stream({ method: 'GET', path: this.path(namespace), query: { ...opts, watch: true }, signal })
+    const local = new AbortController()
+    const combined = signal === undefined ? local.signal : AbortSignal.any([signal, local.signal])
+    let timer: NodeJS.Timeout | undefined
+    if (opts.timeoutSeconds !== undefined && opts.timeoutSeconds > 0) {
+      timer = setTimeout(() => local.abort(), (opts.timeoutSeconds + watchGraceSeconds) * 1000)
+      timer.unref()
+    }
     try {
-      for await (const ev of readWatchEvents<T>(res)) yield ev
+      const res = await this.rest.stream({ method: 'GET', path: this.path(namespace), query: { ...opts, watch: true }, signal: combined })
+      try {
+        for await (const ev of readWatchEvents<T>(res)) yield ev
+      } finally {
+        res.destroy()
+      }
     } catch (err) {
-      if (signal?.aborted === true) return
+      if (combined.aborted) return
       throw err
     } finally {
-      res.destroy()
+      clearTimeout(timer)
     }
   }
 

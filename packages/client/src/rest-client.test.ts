@@ -200,6 +200,21 @@ describe('RestClient watch', () => {
     } finally { client.close(); srv.server.close() }
   })
 
+  it('ends quietly once timeoutSeconds plus grace passes on a silent connection', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] })
+    const srv = await fakeServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.write('{"type":"ADDED","object":{"metadata":{"name":"a"}}}\n') })
+    const client = new RestClient({ server: srv.url, namespace: 'default' }, { qps: 0 })
+    try {
+      const types: string[] = []
+      const done = (async () => { for await (const ev of client.resource(pods).watch('ns', { timeoutSeconds: 1 })) types.push(ev.type) })()
+      for (let i = 0; i < 50 && types.length === 0; i++) await new Promise(resolve => setImmediate(resolve))
+      expect(types).toEqual(['ADDED'])
+      jest.advanceTimersByTime(6000)
+      await done
+      expect(types).toEqual(['ADDED'])
+    } finally { jest.useRealTimers(); client.close(); srv.server.closeAllConnections(); srv.server.close() }
+  })
+
   it('ends quietly when the signal aborts an open watch', async () => {
     const srv = await fakeServer((_req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.write('{"type":"ADDED","object":{"metadata":{"name":"a"}}}\n') })
     const client = new RestClient({ server: srv.url, namespace: 'default' }, { qps: 0 })
