@@ -57,6 +57,12 @@ export const namespaceSchema = defineSchema({
 })
 
 function defaultNode (obj: KubeObject): void {
+  // the v1 wire form keeps podCIDR and podCIDRs[0] in sync (conversion)
+  const spec = obj.spec
+  if (isObj(spec)) {
+    if (typeof spec.podCIDR === 'string' && spec.podCIDR !== '' && !Array.isArray(spec.podCIDRs)) spec.podCIDRs = [spec.podCIDR]
+    if (Array.isArray(spec.podCIDRs) && typeof spec.podCIDRs[0] === 'string' && (spec.podCIDR === undefined || spec.podCIDR === '')) spec.podCIDR = spec.podCIDRs[0]
+  }
   const status = obj.status
   // allocatable defaults to capacity (SetDefaults_NodeStatus)
   if (isObj(status) && isObj(status.capacity) && status.allocatable === undefined) status.allocatable = { ...status.capacity }

@@ -20,6 +20,12 @@ function defaultPod (obj: KubeObject): void {
   // priority admission resolves priorityClassName; without a class the pod gets priority 0
   if (spec.priorityClassName === undefined) setDefault(spec, 'priority', 0)
   const status = child(obj, 'status')
+  // the v1 wire form keeps podIP/podIPs[0] and hostIP/hostIPs[0] in sync (conversion)
+  for (const [single, plural] of [['podIP', 'podIPs'], ['hostIP', 'hostIPs']] as const) {
+    const list = status[plural]
+    if (typeof status[single] === 'string' && status[single] !== '' && !Array.isArray(list)) status[plural] = [{ ip: status[single] }]
+    else if (Array.isArray(list) && isObj(list[0]) && typeof list[0].ip === 'string' && (status[single] === undefined || status[single] === '')) status[single] = list[0].ip
+  }
   setDefault(status, 'phase', 'Pending')
   setDefault(status, 'qosClass', qosClass(spec))
 }

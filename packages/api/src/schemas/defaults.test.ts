@@ -134,6 +134,15 @@ describe('workload defaulting', () => {
 })
 
 describe('other kinds', () => {
+  it('mirrors the single and plural pod IP fields as the v1 conversion does', () => {
+    const pod = defaulted('', 'pods', { metadata: {}, spec: { containers: [] }, status: { podIP: '10.244.0.5', hostIPs: [{ ip: '127.0.0.2' }] } }) as any
+    expect(pod.status).toMatchObject({ podIP: '10.244.0.5', podIPs: [{ ip: '10.244.0.5' }], hostIP: '127.0.0.2', hostIPs: [{ ip: '127.0.0.2' }] })
+  })
+
+  it('mirrors a node podCIDR into podCIDRs', () => {
+    expect(defaulted('', 'nodes', { metadata: {}, spec: { podCIDR: '10.244.1.0/24' } }).spec).toEqual({ podCIDR: '10.244.1.0/24', podCIDRs: ['10.244.1.0/24'] })
+  })
+
   it('defaults a ClusterIP service: affinity, protocol, target port and traffic policy', () => {
     const svc = defaulted('', 'services', { metadata: {}, spec: { selector: { app: 'web' }, ports: [{ port: 80 }] } }) as any
     expect(svc.spec).toEqual({
