@@ -116,3 +116,13 @@ describe('quantity cells', () => {
       .toMatchObject({ Capacity: '1536Mi', 'Access Modes': 'RWO,RWX', Status: 'Bound', Claim: '', VolumeAttributesClass: '<unset>' })
   })
 })
+
+describe('events.k8s.io rows', () => {
+  it('print like core events after mapping regarding, note and the deprecated fields', () => {
+    const r = row('events.k8s.io', 'events', {
+      apiVersion: 'events.k8s.io/v1', type: 'Warning', reason: 'BackOff', note: 'Back-off restarting', regarding: { kind: 'Pod', name: 'web-0', fieldPath: 'spec.containers{c}' },
+      reportingController: 'kubelet', reportingInstance: 'n1', eventTime: '2026-01-10T11:59:30.000000Z', series: { count: 4, lastObservedTime: '2026-01-10T11:59:50.000000Z' }
+    })
+    expect(r).toMatchObject({ 'Last Seen': '10s', Type: 'Warning', Reason: 'BackOff', Object: 'pod/web-0', Subobject: 'spec.containers{c}', Source: 'kubelet, n1', Message: 'Back-off restarting', 'First Seen': '30s', Count: 4 })
+  })
+})

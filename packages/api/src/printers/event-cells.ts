@@ -1,24 +1,13 @@
 import type { KubeObject } from '../meta/object.js'
 import { parseTime, timestampSince } from './age.js'
 import { asInt, asObj, asStr } from './format.js'
+import { eventToCore } from '../schemas/event-conversion.js'
 
 type Obj = Record<string, unknown>
 
-/**
- * Maps an events.k8s.io/v1 Event onto the core v1 field names the printer reads (Convert_v1_Event_To_core_Event);
- * a core Event passes through unchanged.
- */
+/** The core v1 shape of either Event API's object, which is what the printer reads. */
 export function asCoreEvent (ev: KubeObject): Obj {
-  if (!(typeof ev.apiVersion === 'string' && ev.apiVersion.startsWith('events.k8s.io/'))) return ev
-  return {
-    ...ev,
-    involvedObject: ev.regarding,
-    message: ev.note,
-    source: ev.deprecatedSource,
-    firstTimestamp: ev.deprecatedFirstTimestamp,
-    lastTimestamp: ev.deprecatedLastTimestamp,
-    count: ev.deprecatedCount
-  }
+  return eventToCore(ev)
 }
 
 export interface EventSummary { lastSeen: string, firstSeen: string, count: number, object: string, source: string, message: string }
@@ -40,7 +29,7 @@ export function eventSummary (obj: KubeObject, now: Date): EventSummary {
   const kind = asStr(involved.kind).toLowerCase()
   const name = asStr(involved.name)
   const source = asObj(ev.source)
-  const component = asStr(source.component) !== '' ? asStr(source.component) : asStr(ev.reportingController)
+  const component = asStr(source.component) !== '' ? asStr(source.component) : asStr(ev.reportingComponent)
   const instance = asStr(source.host) !== '' ? asStr(source.host) : asStr(ev.reportingInstance)
   return {
     lastSeen: last,

@@ -5,7 +5,7 @@ import { column, nameColumn, wide } from '../printers/columns.js'
 import { asCoreEvent, eventSummary } from '../printers/event-cells.js'
 import { asObj, asStr } from '../printers/format.js'
 import { defineSchema } from './define.js'
-import { invalid, required } from './field-errors.js'
+import { invalid } from './field-errors.js'
 
 // core/v1 Events. events.k8s.io/v1 (events.ts) shares their storage, field selectors and printer.
 
@@ -37,7 +37,7 @@ export const EVENT_FIELD_SELECTORS: Record<string, (o: KubeObject) => string | u
   'involvedObject.resourceVersion': involved('resourceVersion'),
   'involvedObject.fieldPath': involved('fieldPath'),
   reason: (o) => asStr(asCoreEvent(o).reason),
-  reportingComponent: (o) => asStr(asCoreEvent(o).reportingController),
+  reportingComponent: (o) => asStr(asCoreEvent(o).reportingComponent),
   source: (o) => asStr(asObj(asCoreEvent(o).source).component),
   type: (o) => asStr(asCoreEvent(o).type)
 }
@@ -51,7 +51,6 @@ function validateCoreEvent (obj: KubeObject): FieldError[] {
   if (type !== '' && type !== 'Normal' && type !== 'Warning') {
     errs.push({ type: 'FieldValueNotSupported', field: 'type', badValue: type, message: 'supported values: "Normal", "Warning"' })
   }
-  if (obj.reportingController !== undefined && asStr(obj.reportingController) === '') errs.push(required('reportingController'))
   return errs
 }
 

@@ -63,3 +63,8 @@ export function apiGroups (): Array<{ group: string, versions: string[] }> {
   }
   return out
 }
+
+// Helpers the apiserver needs next to the registry, re-exported so `@kube-ts/api` reaches them.
+export { subresourceInfo } from './subresources.js'
+export type { SubresourceInfo } from './subresources.js'
+export { eventToCore, eventFromCore } from './event-conversion.js'
