@@ -94,6 +94,18 @@ describe('Informer', () => {
     expect(lw.watchCalls.map(w => w.resourceVersion)).toEqual(['10', '20'])
   })
 
+  it('backs off instead of spinning when a watch ends at once without events', async () => {
+    lw.lists.push(() => list([], '10'))
+    start()
+    await flush()
+    lw.watches[0]?.push('end')
+    await flush()
+    expect(lw.watchCalls).toHaveLength(1)
+    clock.step(1500)
+    await flush()
+    expect(lw.watchCalls).toHaveLength(2)
+  })
+
   it('reconnects with backoff after a network error without relisting', async () => {
     lw.lists.push(() => list([], '10'))
     start()

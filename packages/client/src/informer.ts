@@ -167,9 +167,18 @@ export class Informer<T> {
           labelSelector: this.opts.labelSelector,
           fieldSelector: this.opts.fieldSelector
         }, signal)
+        const started = this.opts.clock.now()
+        let events = 0
         for await (const ev of stream) {
           this.apply(ev)
+          events++
           backoff.reset()
+        }
+        // client-go's "very short watch": an empty watch that ends at once would otherwise spin against the server.
+        if (events === 0 && this.opts.clock.now() - started < 1000 && !signal.aborted) {
+          const delay = backoff.next()
+          this.opts.logger.warn({ delayMs: Math.round(delay) }, 'watch closed immediately without events, backing off')
+          await sleep(this.opts.clock, delay, signal).catch(() => {})
         }
       } catch (err) {
         if (signal.aborted) return
