@@ -1,4 +1,6 @@
 import type { FieldError } from '../errors/api-error.js'
+import { Quantity } from '../quantity/quantity.js'
+import { QUANTITY_FORMAT_MESSAGE } from '../quantity/parse.js'
 import { isDns1123Label, isQualifiedName, isValidLabelValue } from '../validation/index.js'
 import { duplicate, invalid, notSupported, required } from './field-errors.js'
 import { isObj, objects } from './pod-spec-defaults.js'
@@ -48,6 +50,37 @@ function validatePort (p: Obj, field: string): FieldError[] {
   return errs
 }
 
+function parseQuantityOrUndefined (v: unknown): Quantity | undefined {
+  try {
+    return Quantity.from(v)
+  } catch {
+    return undefined
+  }
+}
+
+/** Requests and limits must be valid, non-negative quantities, and no request may exceed its limit. */
+function validateResources (res: unknown, field: string): FieldError[] {
+  const r = isObj(res) ? res : {}
+  const errs: FieldError[] = []
+  const parsed: Record<'limits' | 'requests', Record<string, Quantity>> = { limits: {}, requests: {} }
+  for (const kind of ['limits', 'requests'] as const) {
+    for (const [name, v] of Object.entries(isObj(r[kind]) ? r[kind] : {})) {
+      const f = `${field}.${kind}[${name}]`
+      const q = parseQuantityOrUndefined(v)
+      if (q === undefined) errs.push(invalid(f, v, QUANTITY_FORMAT_MESSAGE))
+      else if (q.sign() < 0) errs.push(invalid(f, v, 'must be greater than or equal to 0'))
+      else parsed[kind][name] = q
+    }
+  }
+  for (const [name, req] of Object.entries(parsed.requests)) {
+    const lim = parsed.limits[name]
+    if (lim !== undefined && req.cmp(lim) > 0) {
+      errs.push(invalid(`${field}.requests`, req.toString(), `must be less than or equal to ${name} limit of ${lim.toString()}`))
+    }
+  }
+  return errs
+}
+
 function validateContainer (c: Obj, field: string, names: Set<string>, volumes: Set<string>): FieldError[] {
   const errs = validateDnsLabel(c.name, `${field}.name`)
   const name = str(c.name) ?? ''
@@ -61,6 +94,7 @@ function validateContainer (c: Obj, field: string, names: Set<string>, volumes: 
     errs.push(notSupported(`${field}.terminationMessagePolicy`, c.terminationMessagePolicy, TERMINATION_MESSAGE_POLICIES))
   }
   objects(c.ports).forEach((p, i) => errs.push(...validatePort(p, `${field}.ports[${i}]`)))
+  errs.push(...validateResources(c.resources, `${field}.resources`))
   objects(c.env).forEach((e, i) => {
     if ((str(e.name) ?? '') === '') errs.push(required(`${field}.env[${i}].name`))
   })

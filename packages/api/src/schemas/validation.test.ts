@@ -34,6 +34,8 @@ describe('pod validation', () => {
     { name: 'container names must be unique across init and app containers', pod: newPod({ initContainers: [container('c')] }), want: ['spec.containers[0].name: FieldValueDuplicate'] },
     { name: 'every container needs an image', pod: newPod({ containers: [{ name: 'c' }] }), want: ['spec.containers[0].image: FieldValueRequired'] },
     { name: 'ports must be in range', pod: newPod({ containers: [{ ...container(), ports: [{ containerPort: 70000 }] }] }), want: ['spec.containers[0].ports[0].containerPort: FieldValueInvalid'] },
+    { name: 'resource quantities must parse, in limits and in the requests defaulted from them', pod: newPod({ containers: [{ ...container(), resources: { limits: { cpu: 'lots' } } }] }), want: ['spec.containers[0].resources.limits[cpu]: FieldValueInvalid', 'spec.containers[0].resources.requests[cpu]: FieldValueInvalid'] },
+    { name: 'a request may not exceed its limit', pod: newPod({ containers: [{ ...container(), resources: { requests: { memory: '2Gi' }, limits: { memory: '1Gi' } } }] }), want: ['spec.containers[0].resources.requests: FieldValueInvalid'] },
     { name: 'the restart policy must be a known one', pod: newPod({ restartPolicy: 'Sometimes' }), want: ['spec.restartPolicy: FieldValueNotSupported'] },
     { name: 'the pod name must be a DNS subdomain', pod: { ...newPod(), metadata: meta('Bad_Name') }, want: ['metadata.name: FieldValueInvalid'] },
     { name: 'a namespaced pod needs a namespace', pod: { ...newPod(), metadata: { name: 'p' } }, want: ['metadata.namespace: FieldValueRequired'] }
