@@ -317,6 +317,17 @@ describe('watch', () => {
     w.stop()
   })
 
+  it('advances bookmarks past events the watch filtered out', async () => {
+    const a = await reg.create(scope(configmaps), named('a'), W)
+    const w = open('default', { resourceVersion: a.metadata.resourceVersion ?? '', allowWatchBookmarks: true, labelSelector: 'app=none' })
+    await take(w.it, 1) // the stream (and the shared cache it reads from) is running
+    const other = await reg.create(scope(configmaps, 'ns1'), named('elsewhere'), W)
+    const evs = await take(w.it, 3)
+    expect(evs.every(e => e.type === 'BOOKMARK')).toBe(true)
+    expect(evs.map(e => Number(e.object.metadata.resourceVersion))).toContain(Number(other.metadata.resourceVersion))
+    w.stop()
+  })
+
   it('ends the stream after timeoutSeconds', async () => {
     const w = open('default', { timeoutSeconds: 1 })
     const started = Date.now()

@@ -10,6 +10,18 @@ interface Subscriber {
   namespace: string | undefined
   after: number
   queue: AsyncQueue<StorageEvent>
+  /** The highest revision this subscriber has been offered (matching or not). */
+  seen: number
+}
+
+/** A live event source plus how far it has provably progressed (for bookmarks). */
+export interface EventFeed {
+  events: AsyncIterable<StorageEvent>
+  /**
+   * A revision R such that every event up to R has already been handed out by `events`, or undefined when
+   * unknown. Bookmarks may carry R even when the watcher's filters dropped every event.
+   */
+  progress: () => number | undefined
 }
 
 /**
@@ -37,16 +49,17 @@ export class ResourceWatchCache {
   }
 
   /** `prefix` is the root or `<root><namespace>/`; events come strictly after `after`. */
-  subscribe (prefix: string, after: number, signal: AbortSignal): AsyncIterable<StorageEvent> {
+  subscribe (prefix: string, after: number, signal: AbortSignal): EventFeed {
     const namespace = prefix.length > this.root.length ? prefix.slice(this.root.length, -1) : undefined
-    const sub: Subscriber = { namespace, after, queue: new AsyncQueue<StorageEvent>(MAX_PENDING_PER_WATCHER) }
+    const sub: Subscriber = { namespace, after, queue: new AsyncQueue<StorageEvent>(MAX_PENDING_PER_WATCHER), seen: after }
     // replay and registration happen in one synchronous step, so no event can fall between them
     for (const ev of this.buffer) this.offer(sub, ev)
     this.subs.add(sub)
     const leave = (): void => { this.subs.delete(sub); sub.queue.close() }
     if (signal.aborted) leave()
     else signal.addEventListener('abort', leave, { once: true })
-    return sub.queue
+    // only once the queue is drained is everything up to `seen` in the consumer's hands
+    return { events: sub.queue, progress: () => sub.queue.size === 0 && !this.stopped ? sub.seen : undefined }
   }
 
   stop (): void {
@@ -63,6 +76,7 @@ export class ResourceWatchCache {
 
   private offer (sub: Subscriber, ev: StorageEvent): void {
     if (ev.revision <= sub.after) return
+    if (ev.revision > sub.seen) sub.seen = ev.revision
     if (sub.namespace !== undefined && ev.object.metadata?.namespace !== sub.namespace) return
     sub.queue.push(ev)
   }
@@ -72,7 +86,11 @@ export class ResourceWatchCache {
       for await (const ev of this.storage.watch(this.root, startRevision, this.ctl.signal)) {
         // progress notifications and errors end here: an error (e.g. history compacted under a restarted etcd)
         // stops the cache; its watchers' streams end and they re-watch, possibly directly from storage
-        if (ev.type === 'BOOKMARK') continue
+        if (ev.type === 'BOOKMARK') {
+          // a progress notification: nothing up to this revision is still to come
+          for (const sub of this.subs) if (ev.revision > sub.seen) sub.seen = ev.revision
+          continue
+        }
         if (ev.type === 'ERROR') return
         this.buffer.push(ev)
         if (this.buffer.length > this.capacity) {
@@ -93,10 +111,10 @@ export class WatchCaches {
 
   constructor (private readonly storage: Storage, private readonly capacity = DEFAULT_WATCH_CACHE_CAPACITY) {}
 
-  async watch (root: string, prefix: string, after: number, signal: AbortSignal): Promise<AsyncIterable<StorageEvent>> {
+  async watch (root: string, prefix: string, after: number, signal: AbortSignal): Promise<EventFeed> {
     const cache = await this.cacheFor(root)
     if (cache.canServe(after)) return cache.subscribe(prefix, after, signal)
-    return this.storage.watch(prefix, after, signal)
+    return { events: this.storage.watch(prefix, after, signal), progress: () => undefined }
   }
 
   async stop (): Promise<void> {

@@ -1,5 +1,6 @@
 import { errInternal, type ApiError, type KubeObject, type ResourceSchema } from '@kube-ts/api'
-import type { Storage, StorageEvent } from '../storage/storage.js'
+import type { Storage } from '../storage/storage.js'
+import type { EventFeed } from './watch-cache.js'
 import { AsyncQueue } from './async-queue.js'
 import type { WatchEvent, WatchQuery } from './rest.js'
 import type { Selection } from './selection.js'
@@ -19,7 +20,7 @@ export interface WatchDeps {
   selection: Selection
   bookmarkIntervalMs: number
   /** Where live events come from (a shared watch cache); defaults to a storage watch of `prefix`. */
-  events?: (after: number, signal: AbortSignal) => Promise<AsyncIterable<StorageEvent>>
+  events?: (after: number, signal: AbortSignal) => Promise<EventFeed>
 }
 
 /** How the stream starts, from the reliability.md §1.2 table. */
@@ -72,14 +73,18 @@ export async function * watchStream (deps: WatchDeps, q: WatchQuery, signal: Abo
     }
     const from = initial.revision
     let lastRevision = from
+    let feed: EventFeed | undefined
     if (q.allowWatchBookmarks === true) {
-      ticker = setInterval(() => { if (lastRevision > 0) queue.push(bookmark(deps.schema, lastRevision)) }, deps.bookmarkIntervalMs)
+      ticker = setInterval(() => {
+        const rev = Math.max(lastRevision, feed?.progress() ?? 0)
+        if (rev > 0) queue.push(bookmark(deps.schema, rev))
+      }, deps.bookmarkIntervalMs)
       ticker.unref()
     }
     const pump = (async () => {
       try {
-        const events = deps.events !== undefined ? await deps.events(from, ctl.signal) : deps.storage.watch(deps.prefix, from, ctl.signal)
-        for await (const ev of events) {
+        feed = deps.events !== undefined ? await deps.events(from, ctl.signal) : { events: deps.storage.watch(deps.prefix, from, ctl.signal), progress: () => undefined }
+        for await (const ev of feed.events) {
           if (ev.revision > lastRevision) lastRevision = ev.revision
           if (ev.type === 'BOOKMARK') { if (q.allowWatchBookmarks === true) queue.push(bookmark(deps.schema, ev.revision)); continue }
           if (ev.type === 'ERROR') { queue.push({ type: 'ERROR', object: ev.object }); break }
