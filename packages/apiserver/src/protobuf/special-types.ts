@@ -8,7 +8,7 @@ import { malformed, WireReader, WireType } from './wire-reader.js'
  */
 type SpecialDecoder = (r: WireReader, name: string) => unknown
 
-interface RawFields { varints: Map<number, bigint>, bytes: Map<number, Buffer>, lists: Map<number, Buffer[]> }
+interface RawFields { varints: Map<number, bigint>, bytes: Map<number, Buffer>, lists: Map<number, string[]> }
 
 /** Reads the few scalar fields a special message may carry; any other field number is a 400 (no silent loss). */
 function readFields (r: WireReader, name: string, allowed: Record<number, 'varint' | 'bytes' | 'list'>): RawFields {
@@ -21,7 +21,11 @@ function readFields (r: WireReader, name: string, allowed: Record<number, 'varin
     if (wireType !== want) throw malformed(`field ${number} of message ${name} has wire type ${wireType}, expected ${want}`)
     if (kind === 'varint') out.varints.set(number, r.varint())
     else if (kind === 'bytes') out.bytes.set(number, r.bytes())
-    else out.lists.set(number, [...(out.lists.get(number) ?? []), r.bytes()])
+    else {
+      const list = out.lists.get(number) ?? []
+      list.push(r.string())
+      out.lists.set(number, list)
+    }
   }
   return out
 }
@@ -55,7 +59,7 @@ function intOrString (r: WireReader, name: string): unknown {
 }
 
 function stringList (r: WireReader, name: string): unknown {
-  return (readFields(r, name, { 1: 'list' }).lists.get(1) ?? []).map(b => b.toString('utf8'))
+  return readFields(r, name, { 1: 'list' }).lists.get(1) ?? []
 }
 
 export const specialDecoders: Readonly<Record<string, SpecialDecoder>> = {

@@ -32,21 +32,44 @@ export class WireReader {
     throw malformed('varint longer than 10 bytes')
   }
 
+  /**
+   * Reads a varint as a plain number, for tags and lengths: exact below 2^53, which is far beyond any valid tag
+   * or length, so larger values are refused by the callers' range checks rather than misread.
+   */
+  uint (): number {
+    let result = 0
+    let scale = 1
+    for (let i = 0; i < 10; i++) {
+      if (this.pos >= this.end) throw malformed('truncated varint')
+      const b = this.buf[this.pos++] as number
+      result += (b & 0x7f) * scale
+      if ((b & 0x80) === 0) return result
+      scale *= 128
+    }
+    throw malformed('varint longer than 10 bytes')
+  }
+
   /** Reads a tag: field number and wire type. */
   tag (): { number: number, wireType: number } {
-    const t = this.varint()
-    const number = Number(t >> 3n)
+    const t = this.uint()
+    const number = Math.floor(t / 8)
     if (number === 0 || number > 0x1fffffff) throw malformed(`invalid field number ${number}`)
-    return { number, wireType: Number(t & 7n) }
+    return { number, wireType: t % 8 }
   }
 
   /** The bounds of a length-delimited value; the cursor moves past it. */
   lengthDelimited (): { start: number, end: number } {
-    const len = this.varint()
-    if (len > BigInt(this.end - this.pos)) throw malformed(`length ${len} exceeds the ${this.end - this.pos} bytes left`)
+    const len = this.uint()
+    if (len > this.end - this.pos) throw malformed(`length ${len} exceeds the ${this.end - this.pos} bytes left`)
     const start = this.pos
-    this.pos += Number(len)
+    this.pos += len
     return { start, end: this.pos }
+  }
+
+  /** A length-delimited value decoded as text (`utf8`) or `base64`, without creating an intermediate view. */
+  string (encoding: 'utf8' | 'base64' = 'utf8'): string {
+    const { start, end } = this.lengthDelimited()
+    return this.buf.toString(encoding, start, end)
   }
 
   bytes (): Buffer {
@@ -65,7 +88,7 @@ export class WireReader {
   /** Skips one value of the given wire type (used for map entry fields we do not know). */
   skip (wireType: number): void {
     switch (wireType) {
-      case WireType.varint: this.varint(); return
+      case WireType.varint: this.uint(); return
       case WireType.fixed64: this.take(8); return
       case WireType.lengthDelimited: this.lengthDelimited(); return
       case WireType.fixed32: this.take(4); return

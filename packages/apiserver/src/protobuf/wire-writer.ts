@@ -3,6 +3,7 @@ export class WireWriter {
   private readonly parts: Buffer[] = []
 
   private varintBytes (value: bigint): Buffer {
+    if (value >= 0n && value < 0x80n) return Buffer.from([Number(value)])
     let v = BigInt.asUintN(64, value)
     const out: number[] = []
     do {
