@@ -40,6 +40,7 @@ export function createApp (deps: AppDeps): Express {
     limits,
     now,
     unknownFields: deps.unknownFields,
+    index,
     labels
   })
   const serverAddress = (req: Request): string => deps.serverAddress ?? req.headers.host ?? ''

@@ -73,4 +73,33 @@ describe('createApp over GenericRegistry and MemoryStorage', () => {
     expect(p.status).toBe(200)
     expect(p.body.kind).toBe('Pod')
   })
+
+  it('evicts through the real registry, honouring a PodDisruptionBudget', async () => {
+    await request(app).post('/api/v1/namespaces/default/pods').send({ ...pod('p'), metadata: { name: 'p', labels: { app: 'p' } } })
+    const running = await request(app).patch('/api/v1/namespaces/default/pods/p/status').set('Content-Type', 'application/merge-patch+json')
+      .send('{"status":{"phase":"Running","conditions":[{"type":"Ready","status":"True"}]}}')
+    expect(running.status).toBe(200)
+    const pdb = await request(app).post('/apis/policy/v1/namespaces/default/poddisruptionbudgets').send({ metadata: { name: 'b' }, spec: { minAvailable: 1, selector: { matchLabels: { app: 'p' } } } })
+    expect(pdb.status).toBe(201)
+    const setStatus = async (allowed: number): Promise<void> => {
+      const res = await request(app).patch('/apis/policy/v1/namespaces/default/poddisruptionbudgets/b/status').set('Content-Type', 'application/merge-patch+json')
+        .send(JSON.stringify({ status: { observedGeneration: pdb.body.metadata.generation ?? 1, disruptionsAllowed: allowed, currentHealthy: 1, desiredHealthy: 1, expectedPods: 1 } }))
+      expect(res.status).toBe(200)
+    }
+    await setStatus(0)
+    const eviction = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name: 'p' } }
+    expect((await request(app).post('/api/v1/namespaces/default/pods/p/eviction').send(eviction)).status).toBe(429)
+    await setStatus(1)
+    expect((await request(app).post('/api/v1/namespaces/default/pods/p/eviction').send(eviction)).status).toBe(201)
+    const after = await request(app).get('/api/v1/namespaces/default/pods/p')
+    // pods get a graceful delete: either gone or marked for deletion, and marked as a disruption target
+    if (after.status === 200) {
+      expect(after.body.metadata.deletionTimestamp).toBeDefined()
+      expect(after.body.status.conditions).toContainEqual(expect.objectContaining({ type: 'DisruptionTarget', status: 'True' }))
+    } else {
+      expect(after.status).toBe(404)
+    }
+    const spent = await request(app).get('/apis/policy/v1/namespaces/default/poddisruptionbudgets/b')
+    expect(spent.body.status.disruptionsAllowed).toBe(0)
+  })
 })

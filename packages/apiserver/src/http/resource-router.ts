@@ -16,6 +16,7 @@ import { handlePatch } from './handlers/patch.js'
 import { handleDelete, handleDeleteCollection } from './handlers/delete.js'
 import { handleGetScale, handlePatchScale, handleUpdateScale } from './handlers/scale.js'
 import { handleBinding } from './handlers/binding.js'
+import { handleEviction } from './handlers/eviction.js'
 
 type Handler = (ctx: HandlerContext) => Promise<void>
 
@@ -27,7 +28,8 @@ const errMethod = (): ApiError => new ApiError(405, 'MethodNotAllowed', 'the ser
 const subresourceRoutes: Record<string, Record<string, Route>> = {
   status: { GET: { verb: 'get', handler: handleGet }, PUT: { verb: 'update', handler: handleUpdate }, PATCH: { verb: 'patch', handler: handlePatch } },
   scale: { GET: { verb: 'get', handler: handleGetScale }, PUT: { verb: 'update', handler: handleUpdateScale }, PATCH: { verb: 'patch', handler: handlePatchScale } },
-  binding: { POST: { verb: 'create', handler: handleBinding } }
+  binding: { POST: { verb: 'create', handler: handleBinding } },
+  eviction: { POST: { verb: 'create', handler: handleEviction } }
 }
 
 /**

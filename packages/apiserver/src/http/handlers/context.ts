@@ -7,6 +7,7 @@ import type { Limits, PatchEngines } from '../deps.js'
 import type { Query, WriteQuery } from '../query.js'
 import type { RequestInfo } from '../request-info.js'
 import type { UnknownFieldFinder } from '../field-validation.js'
+import type { SchemaIndex } from '../schema-index.js'
 
 /** Everything one resource request handler needs, resolved by the router. */
 export interface HandlerContext {
@@ -23,6 +24,8 @@ export interface HandlerContext {
   limits: Limits
   now: () => Date
   unknownFields: UnknownFieldFinder | undefined
+  /** Every served kind, for handlers that touch other kinds (eviction reads PodDisruptionBudgets). */
+  index: SchemaIndex
   /** Labels for apiserver_* request metrics. */
   labels: Record<string, string>
 }

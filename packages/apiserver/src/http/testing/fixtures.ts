@@ -39,7 +39,7 @@ export const pods = schema({
   plural: 'pods',
   shortNames: ['po'],
   categories: ['all'],
-  subresources: ['status', 'binding'],
+  subresources: ['status', 'binding', 'eviction'],
   statusSubresource: true,
   printerColumns: [
     { name: 'Name', type: 'string', format: 'name', description: 'the name', priority: 0, cell: (o) => o.metadata.name ?? '' },
@@ -62,6 +62,7 @@ export const deployments = schema({
   statusSubresource: true
 })
 export const replicationcontrollers = schema({ kind: 'ReplicationController', plural: 'replicationcontrollers', subresources: ['status', 'scale'] })
+export const pdbs = schema({ group: 'policy', kind: 'PodDisruptionBudget', plural: 'poddisruptionbudgets', subresources: ['status'], shortNames: ['pdb'] })
 export const readOnly = schema({ group: 'example.com', kind: 'Report', plural: 'reports', verbs: ['get', 'list'] })
 
-export const allTestSchemas: ResourceSchema[] = [pods, podsFoobar, configmaps, namespaces, nodes, events, replicationcontrollers, deployments, readOnly]
+export const allTestSchemas: ResourceSchema[] = [pods, podsFoobar, configmaps, namespaces, nodes, events, replicationcontrollers, deployments, pdbs, readOnly]
