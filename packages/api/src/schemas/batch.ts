@@ -48,6 +48,12 @@ function validateJob (obj: KubeObject, ctx: StrategyContext): FieldError[] {
     ...nonNegativeSpecFields(spec, ['parallelism', 'completions', 'backoffLimit']),
     ...validateSelectedTemplate(spec, { emptyWord: 'deployment', restartPolicies: JOB_RESTART_POLICIES, selectorRequired: ctx.old !== undefined })
   ]
+  // without manualSelector the selector must be the generated one (ValidateGeneratedSelector)
+  const uid = obj.metadata?.uid
+  const selectorUid = asObj(asObj(spec.selector).matchLabels)[CONTROLLER_UID]
+  if (spec.manualSelector !== true && spec.selector !== undefined && typeof uid === 'string' && uid !== '' && selectorUid !== uid) {
+    errs.push(invalid('spec.selector', spec.selector, '`selector` not auto-generated'))
+  }
   const deadline = spec.activeDeadlineSeconds
   if (deadline !== undefined && (typeof deadline !== 'number' || deadline <= 0)) errs.push(invalid('spec.activeDeadlineSeconds', deadline, 'must be greater than 0'))
   const mode = spec.completionMode

@@ -111,6 +111,15 @@ describe('other kinds', () => {
     expect(brief(validate(group, resource, obj))).toEqual(want)
   })
 
+  it('rejects a hand-written job selector unless manualSelector is set', () => {
+    const job = (manualSelector: boolean) => ({
+      metadata: { ...meta('j'), uid: 'u-1' },
+      spec: { manualSelector, selector: { matchLabels: { app: 'j' } }, template: { metadata: { labels: { app: 'j' } }, spec: { restartPolicy: 'Never', containers: [container()] } } }
+    })
+    expect(brief(validate('batch', 'jobs', job(false)))).toEqual(['spec.selector: FieldValueInvalid'])
+    expect(validate('batch', 'jobs', job(true))).toEqual([])
+  })
+
   it('freezes an immutable configmap', () => {
     const old = { metadata: meta('cm'), immutable: true, data: { a: '1' } }
     expect(brief(validate('', 'configmaps', { ...old, data: { a: '2' } }, old))).toEqual(['data: FieldValueForbidden'])
