@@ -11,6 +11,7 @@ import { invalid, notSupported, required } from './field-errors.js'
 import { child, defaultPodTemplateOf, isObj, setDefault } from './pod-spec-defaults.js'
 import { CONDITIONS_BY_TYPE, podTemplatePatchStrategies } from './pod-spec-patch.js'
 import { validatePodTemplate } from './pod-spec-validation.js'
+import { isValidLabelValue } from '../validation/index.js'
 import { immutableSpecFields, nonNegativeSpecFields, validateSelectedTemplate } from './workload-validation.js'
 
 // batch/v1 Jobs and CronJobs.
@@ -32,11 +33,15 @@ function defaultJob (obj: KubeObject): void {
   setDefault(spec, 'suspend', false)
   setDefault(spec, 'podReplacementPolicy', spec.podFailurePolicy === undefined ? 'TerminatingOrFailed' : 'Failed')
   const uid = obj.metadata?.uid
-  const name = obj.metadata?.name
-  if (spec.manualSelector !== true && spec.selector === undefined && typeof uid === 'string' && uid !== '' && isObj(spec.template)) {
+  const name = obj.metadata?.name ?? ''
+  if (spec.manualSelector !== true && typeof uid === 'string' && uid !== '' && isObj(spec.template)) {
+    // generateSelector: the uid labels go on the template and into the selector, which may already hold user labels
     const meta = child(spec.template, 'metadata')
-    meta.labels = { ...asObj(meta.labels), [CONTROLLER_UID]: uid, [JOB_NAME]: name ?? '', 'controller-uid': uid, 'job-name': name ?? '' }
-    spec.selector = { matchLabels: { [CONTROLLER_UID]: uid } }
+    const nameLabels = isValidLabelValue(name).length === 0 ? { [JOB_NAME]: name, 'job-name': name } : {}
+    meta.labels = { ...asObj(meta.labels), [CONTROLLER_UID]: uid, 'controller-uid': uid, ...nameLabels }
+    const selector = child(spec, 'selector')
+    const matchLabels = child(selector, 'matchLabels')
+    setDefault(matchLabels, CONTROLLER_UID, uid)
   }
   defaultPodTemplateOf(spec)
 }

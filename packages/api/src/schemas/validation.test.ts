@@ -111,13 +111,19 @@ describe('other kinds', () => {
     expect(brief(validate(group, resource, obj))).toEqual(want)
   })
 
-  it('rejects a hand-written job selector unless manualSelector is set', () => {
+  it('accepts a job selector that defaulting extended with the uid, or a manual one', () => {
     const job = (manualSelector: boolean) => ({
       metadata: { ...meta('j'), uid: 'u-1' },
       spec: { manualSelector, selector: { matchLabels: { app: 'j' } }, template: { metadata: { labels: { app: 'j' } }, spec: { restartPolicy: 'Never', containers: [container()] } } }
     })
-    expect(brief(validate('batch', 'jobs', job(false)))).toEqual(['spec.selector: FieldValueInvalid'])
+    expect(validate('batch', 'jobs', job(false))).toEqual([])
     expect(validate('batch', 'jobs', job(true))).toEqual([])
+  })
+
+  it('rejects a job update whose selector lost the generated uid', () => {
+    const spec = { selector: { matchLabels: { app: 'j' } }, template: { metadata: { labels: { app: 'j' } }, spec: { restartPolicy: 'Never', containers: [container()] } } }
+    const old = { metadata: { ...meta('j'), uid: 'u-1' }, spec: { ...spec, manualSelector: true } }
+    expect(brief(validate('batch', 'jobs', { metadata: { ...meta('j'), uid: 'u-1' }, spec: { ...spec, manualSelector: false } }, old))).toContain('spec.selector: FieldValueInvalid')
   })
 
   it('freezes an immutable configmap', () => {
