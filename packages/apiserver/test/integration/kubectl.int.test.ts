@@ -161,6 +161,19 @@ describe('the real kubectl against the apiserver', () => {
     expect((await stored('deployments/default/gen-web')).spec.replicas).toBe(2)
   })
 
+  it('drains a node through the eviction subresource', async () => {
+    const post = async (path: string, body: unknown): Promise<number> =>
+      (await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status
+    expect(await post('/api/v1/nodes', { metadata: { name: 'node-a' } })).toBe(201)
+    expect(await post('/api/v1/namespaces/default/pods', { metadata: { name: 'on-a' }, spec: { nodeName: 'node-a', containers: [{ name: 'c', image: 'busybox' }] } })).toBe(201)
+    const r = await kubectl(['drain', 'node-a', '--force', '--grace-period=0', '--timeout=20s'])
+    expect(r.stdout).toContain('node/node-a cordoned')
+    expect(r.stdout).toContain('evicting pod default/on-a')
+    expect(r.stdout).toContain('node/node-a drained')
+    expect((await stored('minions/node-a')).spec.unschedulable).toBe(true)
+    expect(await stored('pods/default/on-a')).toBeUndefined()
+  })
+
   it('lists the bootstrap namespaces and the kubernetes service', async () => {
     const ns = await kubectl(['get', 'namespaces', '-o', 'name'])
     expect(ns.stdout.trim().split('\n')).toEqual(expect.arrayContaining(['namespace/default', 'namespace/kube-node-lease', 'namespace/kube-public', 'namespace/kube-system']))
