@@ -1,4 +1,4 @@
-import { Command, Option } from 'commander'
+import { Command, InvalidArgumentError, Option } from 'commander'
 import type { CommandContext } from '@kube-ts/component-base'
 import { addBoolFlag, addLoggingFlags, loggingFlagsFrom, parseDuration, parseIntFlag, parseStringList } from '@kube-ts/component-base'
 import { controllerDescriptors } from './app/controller-descriptors.js'
@@ -7,7 +7,7 @@ import { run } from './app/server.js'
 import { assertValidOptions, defaultOptions } from './options.js'
 import type { Options } from './options.js'
 
-const num = (v: string): number => { const n = Number(v); if (!Number.isFinite(n)) throw new Error(`"${v}" is not a number`); return n }
+const num = (v: string): number => { const n = Number(v); if (v.trim() === '' || !Number.isFinite(n)) throw new InvalidArgumentError(`"${v}" is not a number`); return n }
 
 type Flag = [name: string, key: keyof Options, help: string, parse: (v: string) => unknown]
 

@@ -74,7 +74,7 @@ export async function runControllers (d: RunControllersDeps): Promise<void> {
   // controllers ask for their informers synchronously in start(); start them all together now
   factory.start(inner.signal)
   try {
-    await Promise.all(running)
+    await untilStoppedOrGrace(Promise.all(running), inner.signal, d.options.shutdownGracePeriodMs, d.logger)
   } finally {
     d.signal.removeEventListener('abort', onAbort)
     inner.abort()
@@ -83,4 +83,25 @@ export async function runControllers (d: RunControllersDeps): Promise<void> {
     for (const c of clients.values()) c.close()
   }
   if (failure !== undefined) throw failure
+}
+
+/**
+ * Waits for the controllers; once shutdown has begun, at most `graceMs` more, so one stuck sync cannot hold the
+ * process (and, under leader election, the next leader) hostage. Workers still running are abandoned.
+ */
+async function untilStoppedOrGrace (all: Promise<unknown>, signal: AbortSignal, graceMs: number, logger: Logger): Promise<void> {
+  let timer: NodeJS.Timeout | undefined
+  const grace = new Promise<void>((resolve) => {
+    const start = (): void => {
+      timer = setTimeout(() => { logger.warn({ gracePeriodMs: graceMs }, 'controllers did not stop within the shutdown grace period'); resolve() }, graceMs)
+      timer.unref()
+    }
+    if (signal.aborted) start()
+    else signal.addEventListener('abort', start, { once: true })
+  })
+  try {
+    await Promise.race([all, grace])
+  } finally {
+    clearTimeout(timer)
+  }
 }
