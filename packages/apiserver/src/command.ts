@@ -1,7 +1,7 @@
 import { Command, Option } from 'commander'
 import { addBoolFlag, addLoggingFlags, levelFromVerbosity, loggingFlagsFrom, parseIntFlag, parsePortFlag, InvalidOptionsError } from '@kube-ts/component-base'
 import type { CommandContext } from '@kube-ts/component-base'
-import { buildOptions } from './options.js'
+import { buildOptions, defaultRawOptions as d } from './options.js'
 import type { RawOptions } from './options.js'
 import { run } from './server.js'
 
@@ -18,16 +18,16 @@ export function createApiServerCommand (ctx: CommandContext): Command {
     .description('The Kubernetes API server validates and configures data for the api objects (pods, services, deployments, ...) and serves them over REST, storing them in etcd.')
     .allowExcessArguments(false)
   flag(cmd, '--etcd-servers <urls>', 'List of etcd servers to connect with (scheme://ip:port), comma separated. Required.', 'KUBE_TS_ETCD_SERVERS')
-  flag(cmd, '--etcd-prefix <prefix>', 'The prefix to prepend to all resource paths in etcd.', 'KUBE_TS_ETCD_PREFIX', '/registry')
-  flag(cmd, '--etcd-compaction-interval <duration>', 'The interval of compaction requests. If 0, the compaction request from apiserver is disabled.', 'KUBE_TS_ETCD_COMPACTION_INTERVAL', '5m')
-  flag(cmd, '--secure-port <port>', 'The port on which to serve the API.', 'KUBE_TS_SECURE_PORT', 6443, parsePortFlag)
-  flag(cmd, '--bind-address <ip>', 'The IP address on which to listen for the --secure-port port.', 'KUBE_TS_BIND_ADDRESS', '127.0.0.1')
-  addBoolFlag(cmd, 'insecure-serve-plain-http', 'Serve plain HTTP (no TLS, no authentication) on --bind-address:--secure-port. Required until TLS serving exists; only loopback bind addresses are accepted.', false, 'KUBE_TS_INSECURE_SERVE_PLAIN_HTTP')
-  flag(cmd, '--service-cluster-ip-range <cidr>', 'A CIDR notation IP range from which to assign service cluster IPs.', 'KUBE_TS_SERVICE_CLUSTER_IP_RANGE', '10.96.0.0/12')
-  flag(cmd, '--service-node-port-range <range>', 'A port range to reserve for services with NodePort visibility, inclusive at both ends.', 'KUBE_TS_SERVICE_NODE_PORT_RANGE', '30000-32767')
-  flag(cmd, '--max-requests-inflight <n>', 'The maximum number of non-mutating requests in flight at a given time; beyond it the server answers 429. 0 means no limit.', 'KUBE_TS_MAX_REQUESTS_INFLIGHT', 400, parseIntFlag)
-  flag(cmd, '--max-mutating-requests-inflight <n>', 'The maximum number of mutating requests in flight at a given time; beyond it the server answers 429. 0 means no limit.', 'KUBE_TS_MAX_MUTATING_REQUESTS_INFLIGHT', 200, parseIntFlag)
-  flag(cmd, '--request-timeout <duration>', 'The duration a handler must keep a request open before timing it out. Watches and other long-running requests are exempt.', 'KUBE_TS_REQUEST_TIMEOUT', '60s')
+  flag(cmd, '--etcd-prefix <prefix>', 'The prefix to prepend to all resource paths in etcd.', 'KUBE_TS_ETCD_PREFIX', d.etcdPrefix)
+  flag(cmd, '--etcd-compaction-interval <duration>', 'The interval of compaction requests. If 0, the compaction request from apiserver is disabled.', 'KUBE_TS_ETCD_COMPACTION_INTERVAL', d.etcdCompactionInterval)
+  flag(cmd, '--secure-port <port>', 'The port on which to serve the API.', 'KUBE_TS_SECURE_PORT', d.securePort, parsePortFlag)
+  flag(cmd, '--bind-address <ip>', 'The IP address on which to listen for the --secure-port port.', 'KUBE_TS_BIND_ADDRESS', d.bindAddress)
+  addBoolFlag(cmd, 'insecure-serve-plain-http', 'Serve plain HTTP (no TLS, no authentication) on --bind-address:--secure-port. Required until TLS serving exists; only loopback bind addresses are accepted.', d.insecureServePlainHttp, 'KUBE_TS_INSECURE_SERVE_PLAIN_HTTP')
+  flag(cmd, '--service-cluster-ip-range <cidr>', 'A CIDR notation IP range from which to assign service cluster IPs.', 'KUBE_TS_SERVICE_CLUSTER_IP_RANGE', d.serviceClusterIpRange)
+  flag(cmd, '--service-node-port-range <range>', 'A port range to reserve for services with NodePort visibility, inclusive at both ends.', 'KUBE_TS_SERVICE_NODE_PORT_RANGE', d.serviceNodePortRange)
+  flag(cmd, '--max-requests-inflight <n>', 'The maximum number of non-mutating requests in flight at a given time; beyond it the server answers 429. 0 means no limit.', 'KUBE_TS_MAX_REQUESTS_INFLIGHT', d.maxRequestsInflight, parseIntFlag)
+  flag(cmd, '--max-mutating-requests-inflight <n>', 'The maximum number of mutating requests in flight at a given time; beyond it the server answers 429. 0 means no limit.', 'KUBE_TS_MAX_MUTATING_REQUESTS_INFLIGHT', d.maxMutatingRequestsInflight, parseIntFlag)
+  flag(cmd, '--request-timeout <duration>', 'The duration a handler must keep a request open before timing it out. Watches and other long-running requests are exempt.', 'KUBE_TS_REQUEST_TIMEOUT', d.requestTimeout)
   addLoggingFlags(cmd)
   cmd.action(async (raw: Record<string, unknown>) => {
     const logging = loggingFlagsFrom(raw)

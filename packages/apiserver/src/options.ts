@@ -38,6 +38,22 @@ export interface RawOptions {
   v: number
 }
 
+/** Flag defaults, shared by the command and by embedders (tests) that build options without argv. */
+export const defaultRawOptions: Omit<RawOptions, 'etcdServers'> = {
+  etcdPrefix: '/registry',
+  etcdCompactionInterval: '5m',
+  securePort: 6443,
+  bindAddress: '127.0.0.1',
+  insecureServePlainHttp: false,
+  serviceClusterIpRange: '10.96.0.0/12',
+  serviceNodePortRange: '30000-32767',
+  maxRequestsInflight: 400,
+  maxMutatingRequestsInflight: 200,
+  requestTimeout: '60s',
+  logFormat: 'json',
+  v: 0
+}
+
 export function isLoopback (address: string): boolean {
   return address === 'localhost' || address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(address)
 }

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net'
 import pino from 'pino'
 import type { Logger } from 'pino'
 import { run } from '../../server.js'
-import { buildOptions } from '../../options.js'
+import { buildOptions, defaultRawOptions } from '../../options.js'
 import type { Options } from '../../options.js'
 
 export interface RunningApiServer {
@@ -18,19 +18,12 @@ export interface RunningApiServer {
  */
 export async function startApiServer (etcdUrl: string, prefix: string, over: Partial<Options> = {}, logger: Logger = pino({ level: 'silent' })): Promise<RunningApiServer> {
   const { options: built, problems } = buildOptions({
+    ...defaultRawOptions,
     etcdServers: etcdUrl,
     etcdPrefix: prefix,
     etcdCompactionInterval: '0',
     securePort: 0,
-    bindAddress: '127.0.0.1',
-    insecureServePlainHttp: true,
-    serviceClusterIpRange: '10.96.0.0/12',
-    serviceNodePortRange: '30000-32767',
-    maxRequestsInflight: 400,
-    maxMutatingRequestsInflight: 200,
-    requestTimeout: '60s',
-    logFormat: 'json',
-    v: 0
+    insecureServePlainHttp: true
   })
   if (problems.length > 0) throw new Error(problems.join('; '))
   const options = { ...built, ...over }
