@@ -79,6 +79,22 @@ describeIntegration('GenericRegistry over etcd', () => {
     ctl2.abort()
   })
 
+  it('fans one resource out to many watchers with every event once and in order', async () => {
+    const { reg } = await registry()
+    const start = await reg.list(scope(configmaps), {})
+    const ctl = new AbortController()
+    const its = Array.from({ length: 20 }, (_, i) => reg.watch(scope(configmaps, i % 2 === 0 ? 'default' : ''), { resourceVersion: start.metadata.resourceVersion ?? '' }, ctl.signal)[Symbol.asyncIterator]())
+    await Promise.all(Array.from({ length: 10 }, async (_, i) => await reg.create(scope(configmaps, i % 2 === 0 ? 'default' : 'other'), named(`o${i}`), W)))
+    for (const [i, it] of its.entries()) {
+      const evs = await take(it, i % 2 === 0 ? 5 : 10)
+      const rvs = evs.map(e => Number(e.object.metadata.resourceVersion))
+      expect(new Set(rvs).size).toBe(rvs.length)
+      expect([...rvs].sort((x, y) => x - y)).toEqual(rvs)
+      if (i % 2 === 0) expect(evs.every(e => e.object.metadata.namespace === 'default')).toBe(true)
+    }
+    ctl.abort()
+  })
+
   it('answers a watch from a compacted resourceVersion with a 410 ERROR event', async () => {
     const { reg, storage } = await registry(true)
     const a = await reg.create(scope(configmaps), named('a'), W)
