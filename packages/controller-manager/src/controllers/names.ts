@@ -3,3 +3,8 @@
 export const ReplicaSetController = 'replicaset-controller'
 export const ReplicationControllerController = 'replicationcontroller-controller'
 export const DeploymentController = 'deployment-controller'
+export const JobController = 'job-controller'
+export const CronJobController = 'cronjob-controller'
+export const TTLAfterFinishedController = 'ttl-after-finished-controller'
+export const DaemonSetController = 'daemonset-controller'
+export const StatefulSetController = 'statefulset-controller'
