@@ -85,19 +85,39 @@ build_pause() {
   rm -rf "$root"
 }
 
+# copy_libs ROOT FILE...: copies every shared library the files link into ROOT, at the same paths.
+copy_libs() {
+  local root="$1" lib
+  shift
+  for lib in $(ldd "$@" 2>/dev/null | awk '/=> \// { print $3 } /^\t\// { print $1 }' | sort -u); do
+    [ -e "$root$lib" ] && continue
+    mkdir -p "$root$(dirname "$lib")"
+    cp -L "$lib" "$root$lib"
+  done
+}
+
+# copy_bins ROOT BIN...: copies each binary (found on PATH) to the same path in ROOT, with its libraries.
+copy_bins() {
+  local root="$1" bin path
+  shift
+  for bin in "$@"; do
+    path="$(command -v "$bin")" || die "$bin is not installed"
+    mkdir -p "$root$(dirname "$path")"
+    cp -L "$path" "$root$path"
+    copy_libs "$root" "$path"
+  done
+}
+
 # node: the busybox rootfs plus the host's node binary and every library it links.
 build_node() {
-  local root node lib
+  local root node
   root="$(mktemp -d)"
   busybox_rootfs "$root"
   node="$(readlink -f "$(command -v node)")"
   mkdir -p "$root/usr/local/bin"
   cp "$node" "$root/usr/local/bin/node"
   ln -sf /usr/local/bin/node "$root/usr/bin/node"
-  for lib in $(ldd "$node" | awk '/=> \// { print $3 } /^\t\// { print $1 }'); do
-    mkdir -p "$root$(dirname "$lib")"
-    cp -L "$lib" "$root$lib"
-  done
+  copy_libs "$root" "$node"
   import_rootfs "$NODE_IMAGE" "$root" -c 'ENV PATH=/usr/local/bin:/bin:/sbin:/usr/bin:/usr/sbin' -c 'CMD ["node"]'
   rm -rf "$root"
 }
