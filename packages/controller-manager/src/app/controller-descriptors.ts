@@ -4,6 +4,8 @@ import type { ControllerContext } from './controller-context.js'
 import * as names from '../controllers/names.js'
 import { startReplicaSetController, startReplicationController } from '../controllers/replicaset/start.js'
 import { startDeploymentController } from '../controllers/deployment/start.js'
+import { startJobController } from '../controllers/job/start.js'
+import { startTtlAfterFinishedController } from '../controllers/ttlafterfinished/start.js'
 
 export interface ControllerDescriptor {
   /** The name `--controllers` selects, e.g. `replicaset-controller`. */
@@ -19,5 +21,7 @@ export interface ControllerDescriptor {
 export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.ReplicaSetController, aliases: ['replicaset'], start: startReplicaSetController },
   { name: names.ReplicationControllerController, aliases: ['replicationcontroller'], start: startReplicationController },
-  { name: names.DeploymentController, aliases: ['deployment'], start: startDeploymentController }
+  { name: names.DeploymentController, aliases: ['deployment'], start: startDeploymentController },
+  { name: names.JobController, aliases: ['job'], start: startJobController },
+  { name: names.TTLAfterFinishedController, aliases: ['ttl-after-finished'], start: startTtlAfterFinishedController }
 ]
