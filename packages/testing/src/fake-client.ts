@@ -238,7 +238,7 @@ export class FakeResourceClient<T extends object> {
       }
       this.c.bucket(this.desc).delete(key)
       this.c.notify(this.desc, 'DELETED', old)
-      return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', details: { name, kind: this.desc.resource } } satisfies Status
+      return { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Success', code: 200, details: { name, kind: this.desc.resource } } satisfies Status
     })
   }
 
