@@ -6,6 +6,7 @@ import { startReplicaSetController, startReplicationController } from '../contro
 import { startDeploymentController } from '../controllers/deployment/start.js'
 import { startJobController } from '../controllers/job/start.js'
 import { startTtlAfterFinishedController } from '../controllers/ttlafterfinished/start.js'
+import { startCronJobController } from '../controllers/cronjob/start.js'
 
 export interface ControllerDescriptor {
   /** The name `--controllers` selects, e.g. `replicaset-controller`. */
@@ -23,5 +24,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.ReplicationControllerController, aliases: ['replicationcontroller'], start: startReplicationController },
   { name: names.DeploymentController, aliases: ['deployment'], start: startDeploymentController },
   { name: names.JobController, aliases: ['job'], start: startJobController },
-  { name: names.TTLAfterFinishedController, aliases: ['ttl-after-finished'], start: startTtlAfterFinishedController }
+  { name: names.TTLAfterFinishedController, aliases: ['ttl-after-finished'], start: startTtlAfterFinishedController },
+  { name: names.CronJobController, aliases: ['cronjob'], start: startCronJobController }
 ]
