@@ -1,0 +1,157 @@
+import type { Pod } from 'kubernetes-types/core/v1.js'
+import type { CycleState } from './cycle-state.js'
+import {
+  isBind, isFilter, isPermit, isPostFilter, isPreFilter, isPreScore, isReserve, isScore
+} from './interface.js'
+import type {
+  BindPlugin, FilterPlugin, NodeScore, NodeToStatus, Plugin, PostFilterPlugin, PostFilterResult, PreFilterPlugin, PreScorePlugin,
+  PermitPlugin, ReservePlugin, ScorePlugin
+} from './interface.js'
+import type { NodeInfo } from './node-info.js'
+import { Code, Status } from './status.js'
+
+/** Which plugins run at each point, and score weights (one scheduling profile after config defaults). */
+export interface FrameworkPlugins {
+  preFilter: PreFilterPlugin[]
+  filter: FilterPlugin[]
+  postFilter: PostFilterPlugin[]
+  preScore: PreScorePlugin[]
+  score: Array<{ plugin: ScorePlugin, weight: number }>
+  reserve: ReservePlugin[]
+  permit: PermitPlugin[]
+  bind: BindPlugin[]
+}
+
+export function emptyPlugins (): FrameworkPlugins {
+  return { preFilter: [], filter: [], postFilter: [], preScore: [], score: [], reserve: [], permit: [], bind: [] }
+}
+
+/** Puts each plugin at every extension point it implements (all enabled) — handy for tests. */
+export function pluginsFromInstances (plugins: Plugin[], weights: Record<string, number> = {}): FrameworkPlugins {
+  const out = emptyPlugins()
+  for (const p of plugins) {
+    if (isPreFilter(p)) out.preFilter.push(p)
+    if (isFilter(p)) out.filter.push(p)
+    if (isPostFilter(p)) out.postFilter.push(p)
+    if (isPreScore(p)) out.preScore.push(p)
+    if (isScore(p)) out.score.push({ plugin: p, weight: weights[p.name()] ?? 1 })
+    if (isReserve(p)) out.reserve.push(p)
+    if (isPermit(p)) out.permit.push(p)
+    if (isBind(p)) out.bind.push(p)
+  }
+  return out
+}
+
+/** Runs one profile's plugins at each extension point (upstream frameworkImpl), turning exceptions into Error statuses. */
+export class Framework {
+  constructor (readonly profileName: string, readonly plugins: FrameworkPlugins) {}
+
+  /** Skip from a PreFilter means its Filter is skipped too; a node set restricts the candidates (intersection). */
+  runPreFilter (state: CycleState, pod: Pod, nodes: NodeInfo[]): { status: Status, nodeNames?: Set<string> } {
+    let nodeNames: Set<string> | undefined
+    state.skipFilterPlugins.clear()
+    for (const p of this.plugins.preFilter) {
+      const { result, status } = guard(p.name(), () => p.preFilter(state, pod, nodes))
+      if (status.isSkip()) { state.skipFilterPlugins.add(p.name()); continue }
+      if (!status.isSuccess()) return { status: status.withPlugin(p.name()) }
+      if (result?.nodeNames !== undefined) {
+        nodeNames = nodeNames === undefined ? new Set(result.nodeNames) : new Set([...nodeNames].filter(n => result.nodeNames?.has(n) === true))
+      }
+    }
+    return { status: Status.success(), nodeNames }
+  }
+
+  /** First failing Filter wins (upstream stops at the first non-success). */
+  runFilter (state: CycleState, pod: Pod, node: NodeInfo): Status {
+    for (const p of this.plugins.filter) {
+      if (state.skipFilterPlugins.has(p.name())) continue
+      const s = guard(p.name(), () => ({ status: p.filter(state, pod, node) })).status
+      if (!s.isSuccess()) return s.withPlugin(p.name())
+    }
+    return Status.success()
+  }
+
+  /** PreFilterExtensions for preemption: tell stateful plugins a pod was (un)placed in the simulation. */
+  runAddPod (state: CycleState, pod: Pod, other: Pod, node: NodeInfo): void {
+    for (const p of this.plugins.preFilter) if (!state.skipFilterPlugins.has(p.name())) p.addPod?.(state, pod, other, node)
+  }
+
+  runRemovePod (state: CycleState, pod: Pod, other: Pod, node: NodeInfo): void {
+    for (const p of this.plugins.preFilter) if (!state.skipFilterPlugins.has(p.name())) p.removePod?.(state, pod, other, node)
+  }
+
+  async runPostFilter (state: CycleState, pod: Pod, statuses: NodeToStatus, signal: AbortSignal): Promise<{ result?: PostFilterResult, status: Status }> {
+    let last: { result?: PostFilterResult, status: Status } = { status: Status.unschedulable() }
+    for (const p of this.plugins.postFilter) {
+      try {
+        last = await p.postFilter(state, pod, statuses, signal)
+      } catch (err) {
+        return { status: Status.error(String((err as Error).message)).withPlugin(p.name()) }
+      }
+      if (last.status.isSuccess()) return last
+      last.status.withPlugin(p.name())
+    }
+    return last
+  }
+
+  hasScorePlugins (): boolean { return this.plugins.score.length > 0 }
+
+  /** PreScore, Score, NormalizeScore and weights; returns the weighted total per node. */
+  runScore (state: CycleState, pod: Pod, nodes: NodeInfo[]): NodeScore[] {
+    state.skipScorePlugins.clear()
+    for (const p of this.plugins.preScore) {
+      const s = guard(p.name(), () => ({ status: p.preScore(state, pod, nodes) })).status
+      if (s.isSkip()) state.skipScorePlugins.add(p.name())
+      else if (!s.isSuccess()) throw new Error(`PreScore plugin ${p.name()} failed: ${s.message()}`)
+    }
+    const totals = nodes.map(n => ({ name: n.name, score: 0 }))
+    for (const { plugin, weight } of this.plugins.score) {
+      if (state.skipScorePlugins.has(plugin.name())) continue
+      const scores = nodes.map(n => ({ name: n.name, score: plugin.score(state, pod, n) }))
+      plugin.normalizeScore?.(state, pod, scores)
+      scores.forEach((s, i) => { (totals[i] as NodeScore).score += s.score * weight })
+    }
+    return totals
+  }
+
+  runReserve (state: CycleState, pod: Pod, nodeName: string): Status {
+    for (const p of this.plugins.reserve) {
+      const s = p.reserve(state, pod, nodeName)
+      if (!s.isSuccess()) { this.runUnreserve(state, pod, nodeName); return s.withPlugin(p.name()) }
+    }
+    return Status.success()
+  }
+
+  runUnreserve (state: CycleState, pod: Pod, nodeName: string): void {
+    for (const p of [...this.plugins.reserve].reverse()) p.unreserve(state, pod, nodeName)
+  }
+
+  /** Wait is reported with the longest timeout; the caller waits for `allow` or rejects at timeout. */
+  runPermit (state: CycleState, pod: Pod, nodeName: string): { status: Status, timeoutMs?: number } {
+    let wait: number | undefined
+    for (const p of this.plugins.permit) {
+      const r = p.permit(state, pod, nodeName)
+      if (r.status.code === Code.Wait) { wait = Math.max(wait ?? 0, r.timeoutMs ?? 0); continue }
+      if (!r.status.isSuccess()) return { status: r.status.withPlugin(p.name()) }
+    }
+    return wait === undefined ? { status: Status.success() } : { status: new Status(Code.Wait), timeoutMs: wait }
+  }
+
+  /** First bind plugin that does not Skip decides. */
+  async runBind (state: CycleState, pod: Pod, nodeName: string, signal: AbortSignal): Promise<Status> {
+    for (const p of this.plugins.bind) {
+      const s = await p.bind(state, pod, nodeName, signal)
+      if (s.isSkip()) continue
+      return s.withPlugin(p.name())
+    }
+    return Status.error('no bind plugin bound the pod')
+  }
+}
+
+function guard<T extends { status: Status }> (plugin: string, fn: () => T): T {
+  try {
+    return fn()
+  } catch (err) {
+    return { status: Status.error(`running plugin ${plugin}: ${(err as Error).message}`) } as T
+  }
+}
