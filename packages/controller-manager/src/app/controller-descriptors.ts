@@ -7,6 +7,7 @@ import { startDeploymentController } from '../controllers/deployment/start.js'
 import { startJobController } from '../controllers/job/start.js'
 import { startTtlAfterFinishedController } from '../controllers/ttlafterfinished/start.js'
 import { startCronJobController } from '../controllers/cronjob/start.js'
+import { startDaemonSetController } from '../controllers/daemonset/start.js'
 
 export interface ControllerDescriptor {
   /** The name `--controllers` selects, e.g. `replicaset-controller`. */
@@ -25,5 +26,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.DeploymentController, aliases: ['deployment'], start: startDeploymentController },
   { name: names.JobController, aliases: ['job'], start: startJobController },
   { name: names.TTLAfterFinishedController, aliases: ['ttl-after-finished'], start: startTtlAfterFinishedController },
-  { name: names.CronJobController, aliases: ['cronjob'], start: startCronJobController }
+  { name: names.CronJobController, aliases: ['cronjob'], start: startCronJobController },
+  { name: names.DaemonSetController, aliases: ['daemonset'], start: startDaemonSetController }
 ]

@@ -11,6 +11,7 @@ import type { SharedInformer } from '../../controller-utils/informer-types.js'
 import type { KubeClient } from '../../controller-utils/kube-client.js'
 import { runWorkers } from '../../controller-utils/run-workers.js'
 import { finishedCondition } from '../job/job-util.js'
+import { statusChanged } from '../job/status-changed.js'
 import { CronJobController as controllerName } from '../names.js'
 import { CronParseError, checkTimeZone, parseCronSchedule } from './cron-schedule.js'
 import type { CronSchedule } from './cron-schedule.js'
@@ -91,7 +92,7 @@ export class CronJobController {
     }
     if (cj.metadata?.deletionTimestamp == null) await this.cleanupFinishedJobs(cj, jobs, signal)
     if (status.active?.length === 0) delete status.active
-    if (JSON.stringify(status) !== JSON.stringify(cached.status ?? {})) {
+    if (statusChanged(cached.status, status)) {
       await this.deps.client.resource<CronJob>(resources.cronJobs).updateStatus(namespace, cj, { fieldManager: controllerName, signal })
     }
     if (syncError !== undefined) throw syncError

@@ -22,6 +22,7 @@ import { JobController as controllerName } from '../names.js'
 import { formatIndexes, parseIndexes, podIndex } from './indexes.js'
 import { defaultPodFailureBackoffMs, finishedCondition, remainingBackoffMs, restartCount, setCondition } from './job-util.js'
 import { jobPod } from './pod-builder.js'
+import { statusChanged } from './status-changed.js'
 import { matchPodFailurePolicy } from './pod-failure-policy.js'
 
 /** Upstream's burst cap on pod creations and deletions per sync. */
@@ -154,7 +155,7 @@ export class JobController {
       this.updateSuspended(job, conds, status, suspended, nowIso)
     }
     if (conds.length > 0) status.conditions = conds
-    if (JSON.stringify(status) !== JSON.stringify(job.status ?? {})) await this.writeStatus(job, status, signal)
+    if (statusChanged(job.status, status)) await this.writeStatus(job, status, signal)
     if (failure === undefined && !complete && !suspended) this.requeueForDeadline(key, job, status.startTime, now)
     if (manageError !== undefined) throw manageError
   }
