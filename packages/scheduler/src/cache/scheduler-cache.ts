@@ -1,0 +1,104 @@
+import type { Node, Pod } from 'kubernetes-types/core/v1.js'
+import { NodeInfo, podInfoOf, podKey } from '../framework/node-info.js'
+
+interface PodState { pod: Pod, node: string, assumed: boolean }
+
+/**
+ * Nodes and the pods counted on them (upstream internal/cache). A pod counts on its node from the moment the
+ * scheduler assumes it there, before the binding is written; the informer's bound copy later confirms it, and
+ * a failed bind forgets it. Pods seen before their Node wait on a placeholder that is not offered to plugins.
+ */
+export class SchedulerCache {
+  private readonly infos = new Map<string, NodeInfo>()
+  private readonly realNodes = new Set<string>()
+  private readonly pods = new Map<string, PodState>()
+  private list: NodeInfo[] | undefined
+
+  addNode (node: Node): void {
+    const name = node.metadata?.name ?? ''
+    const info = this.infos.get(name)
+    if (info === undefined) this.infos.set(name, new NodeInfo(node))
+    else info.setNode(node)
+    if (!this.realNodes.has(name)) { this.realNodes.add(name); this.list = undefined }
+  }
+
+  updateNode (node: Node): void { this.addNode(node) }
+
+  removeNode (name: string): void {
+    this.realNodes.delete(name)
+    this.list = undefined
+    const info = this.infos.get(name)
+    // keep pods still bound there (they go when their delete arrives), drop the node otherwise
+    if (info !== undefined && info.pods.size === 0) this.infos.delete(name)
+  }
+
+  /** Nodes the plugins may consider, in a stable order (rebuilt only when the node set changes). */
+  nodeInfos (): NodeInfo[] {
+    this.list ??= [...this.realNodes].sort().map(n => this.infos.get(n) as NodeInfo)
+    return this.list
+  }
+
+  nodeInfo (name: string): NodeInfo | undefined {
+    return this.realNodes.has(name) ? this.infos.get(name) : undefined
+  }
+
+  nodeCount (): number { return this.realNodes.size }
+
+  isAssumed (pod: Pod): boolean { return this.pods.get(podKey(pod))?.assumed === true }
+
+  /** Counts the pod on `node` now; the bind happens later. */
+  assumePod (pod: Pod, node: string): void {
+    const bound: Pod = { ...pod, spec: { ...(pod.spec ?? { containers: [] }), nodeName: node } }
+    this.place(bound, node, true)
+  }
+
+  /** The bind failed: stop counting the pod. */
+  forgetPod (pod: Pod): void {
+    const key = podKey(pod)
+    const st = this.pods.get(key)
+    if (st === undefined || !st.assumed) return
+    this.unplace(key, st)
+  }
+
+  /** An assigned pod from the informer (confirms an assumption, or a pod bound by someone else). */
+  addPod (pod: Pod): void {
+    const node = pod.spec?.nodeName
+    if (node === undefined || node === '') return
+    if (isTerminal(pod)) { this.removePod(pod); return }
+    this.place(pod, node, false)
+  }
+
+  updatePod (pod: Pod): void { this.addPod(pod) }
+
+  removePod (pod: Pod): void {
+    const key = podKey(pod)
+    const st = this.pods.get(key)
+    if (st !== undefined) this.unplace(key, st)
+  }
+
+  private place (pod: Pod, node: string, assumed: boolean): void {
+    const key = podKey(pod)
+    const prev = this.pods.get(key)
+    if (prev !== undefined) this.infos.get(prev.node)?.removePod(prev.pod)
+    let info = this.infos.get(node)
+    if (info === undefined) {
+      info = new NodeInfo({ metadata: { name: node } })
+      this.infos.set(node, info)
+    }
+    info.addPod(podInfoOf(pod))
+    this.pods.set(key, { pod, node, assumed })
+  }
+
+  private unplace (key: string, st: PodState): void {
+    this.pods.delete(key)
+    const info = this.infos.get(st.node)
+    info?.removePod(st.pod)
+    if (info !== undefined && info.pods.size === 0 && !this.realNodes.has(st.node)) this.infos.delete(st.node)
+  }
+}
+
+/** Succeeded and Failed pods free their resources (upstream skips terminal pods in the cache). */
+export function isTerminal (pod: Pod): boolean {
+  const phase = pod.status?.phase
+  return phase === 'Succeeded' || phase === 'Failed'
+}

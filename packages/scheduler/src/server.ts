@@ -1,0 +1,223 @@
+import { randomUUID } from 'node:crypto'
+import { setMaxListeners } from 'node:events'
+import { hostname } from 'node:os'
+import type { Lease } from 'kubernetes-types/coordination/v1.js'
+import type { Node, Pod } from 'kubernetes-types/core/v1.js'
+import type { Logger } from 'pino'
+import { EventRecorder, loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
+import type { ClientConfig, Clock } from '@kube-ts/client'
+import { createMetricsRegistry, KubeTsError, startHealthServer } from '@kube-ts/component-base'
+import type { HealthServer } from '@kube-ts/component-base'
+import { SchedulerCache } from './cache/scheduler-cache.js'
+import { loadConfig } from './config/load-config.js'
+import type { SchedulerConfiguration } from './config/types.js'
+import { buildFramework } from './framework/build-framework.js'
+import type { Framework } from './framework/framework.js'
+import { bindingFor } from './framework/plugins/defaultbinder/default-binder.js'
+import type { PluginDeps } from './framework/registry.js'
+import { wireInformers } from './informers.js'
+import { createSchedulerMetrics } from './metrics.js'
+import type { SchedulerOptions } from './options.js'
+import { SchedulingQueue } from './queue/scheduling-queue.js'
+import { Scheduler } from './scheduler.js'
+import type { SchedulerApi } from './scheduler.js'
+
+export interface RunDeps {
+  signal: AbortSignal
+  logger: Logger
+  clock?: Clock
+  /** Called once the health server listens (tests read the chosen port). */
+  onListening?: (server: HealthServer) => void
+  /** Leader election identity; default `<hostname>_<uuid>` as upstream. */
+  identity?: string
+  /** Overrides the file named by --config (tests, embedders). */
+  config?: SchedulerConfiguration
+}
+
+/** Thrown when another instance took the lease; the process exits 1 and its supervisor restarts it. */
+export class LeaderElectionLostError extends KubeTsError {
+  constructor () {
+    super('ERR_KUBE_TS_LEADER_ELECTION_LOST', 'leaderelection lost')
+    this.name = 'LeaderElectionLostError'
+  }
+}
+
+/**
+ * kube-scheduler's server loop (upstream app.Run): config, health and metrics, wait for the apiserver, then
+ * informers and the scheduling loop, under leader election on Lease kube-system/kube-scheduler unless
+ * `--leader-elect=false`. Resolves on clean shutdown; rejects with LeaderElectionLostError when the lease is lost.
+ */
+export async function run (options: SchedulerOptions, deps: RunDeps): Promise<void> {
+  const log = deps.logger
+  const clock = deps.clock ?? systemClock
+  const config = deps.config ?? await loadConfig(options.config)
+  const clientConfig = loadClientConfig({ kubeconfig: options.kubeconfig, master: options.master })
+  const registry = createMetricsRegistry()
+  let leading = !options.leaderElection.enabled
+  let synced = false
+  const health = await startHealthServer({
+    port: options.securePort,
+    bindAddress: options.bindAddress,
+    checks: [],
+    // upstream: a standby is ready too; readiness only means the caches it serves from are warm once leading
+    readyChecks: [{ name: 'sched-handler-sync', check: () => !leading || synced }],
+    registry,
+    logger: log,
+    signal: deps.signal
+  })
+  deps.onListening?.(health)
+  const metrics = createSchedulerMetrics(registry)
+  const runScheduling = async (signal: AbortSignal): Promise<void> => {
+    leading = true
+    await runSchedulerLoop({ clientConfig, options, config, log, clock, metrics, signal, onSynced: () => { synced = true } })
+  }
+  try {
+    await waitForApiserver(clientConfig, deps.signal, log, clock)
+    if (deps.signal.aborted) return
+    if (!options.leaderElection.enabled) { await runScheduling(deps.signal); return }
+    const le = options.leaderElection
+    const identity = deps.identity ?? `${hostname()}_${randomUUID()}`
+    const leaseClient = new RestClient(clientConfig, { component: 'kube-scheduler-leader-election', qps: 0, logger: log, clock })
+    try {
+      const result = await runLeaderElection({
+        client: leaseClient.resource<Lease>(resources.leases),
+        namespace: le.resourceNamespace,
+        name: le.resourceName,
+        identity,
+        leaseDurationMs: le.leaseDurationMs,
+        renewDeadlineMs: le.renewDeadlineMs,
+        retryPeriodMs: le.retryPeriodMs,
+        clock,
+        signal: deps.signal,
+        logger: log,
+        onStartedLeading: async (signal) => {
+          log.info({ identity }, 'became leader, starting scheduling')
+          await runScheduling(signal)
+        },
+        onStoppedLeading: () => { log.info({ identity }, 'stopped leading') },
+        onNewLeader: (holder) => { if (holder !== identity) log.info({ leader: holder }, 'new leader elected') }
+      })
+      if (result === 'lost') {
+        log.error({ identity }, 'leaderelection lost')
+        throw new LeaderElectionLostError()
+      }
+    } finally {
+      leaseClient.close()
+    }
+  } finally {
+    await health.close()
+  }
+}
+
+interface LoopDeps {
+  clientConfig: ClientConfig
+  options: SchedulerOptions
+  config: SchedulerConfiguration
+  log: Logger
+  clock: Clock
+  metrics: ReturnType<typeof createSchedulerMetrics>
+  signal: AbortSignal
+  onSynced: () => void
+}
+
+/** Informers, queue, cache, one framework per profile, and the scheduling loop until `signal` aborts. */
+async function runSchedulerLoop (d: LoopDeps): Promise<void> {
+  const inner = new AbortController()
+  setMaxListeners(0, inner.signal)
+  const onAbort = (): void => { inner.abort(d.signal.reason) }
+  d.signal.addEventListener('abort', onAbort, { once: true })
+  const client = new RestClient(d.clientConfig, { component: 'kube-scheduler', qps: d.options.kubeApiQps, burst: d.options.kubeApiBurst, logger: d.log.child({ client: 'kube-scheduler' }), clock: d.clock })
+  const podsApi = client.resource<Pod>(resources.pods)
+  const recorder = new EventRecorder({ client: client.resource(resources.events), component: 'default-scheduler', clock: d.clock, logger: d.log })
+  const factory = new SharedInformerFactory(client, { clock: d.clock, logger: d.log })
+  const podInformer = factory.forResource<Pod>(resources.pods)
+  const nodeInformer = factory.forResource<Node>(resources.nodes)
+  const cache = new SchedulerCache()
+  const queue = new SchedulingQueue({
+    clock: d.clock,
+    initialBackoffMs: d.config.podInitialBackoffSeconds * 1000,
+    maxBackoffMs: d.config.podMaxBackoffSeconds * 1000,
+    maxInUnschedulableMs: d.options.podMaxInUnschedulablePodsDurationMs
+  })
+  const podLister = podInformer.lister()
+  const api: SchedulerApi = {
+    currentPod: (p) => podLister.get(p.metadata?.namespace ?? '', p.metadata?.name ?? '') as Pod | undefined,
+    event: (p, type, reason, message) => { type === 'Normal' ? recorder.normal(p, reason, message) : recorder.warning(p, reason, message) },
+    updatePodScheduledCondition: async (p, cond, nominated, signal) => {
+      const status: Record<string, unknown> = { conditions: [{ ...cond, lastProbeTime: null, lastTransitionTime: new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z') }] }
+      if (nominated !== undefined) status.nominatedNodeName = nominated
+      await podsApi.patch(p.metadata?.namespace ?? '', p.metadata?.name ?? '', 'strategic', { status }, { subresource: 'status', signal })
+    }
+  }
+  const frameworks = new Map<string, Framework>()
+  for (const profile of d.config.profiles) {
+    const pluginDeps: PluginDeps = {
+      handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n) },
+      bind: async (p, node, signal) => { await podsApi.subresource('binding').create(p.metadata?.namespace ?? '', p.metadata?.name ?? '', bindingFor(p, node), { signal }) },
+      preemption: {
+        evict: async (victim, preemptor, node, signal) => {
+          recorder.normal(victim, 'Preempted', `Preempted by pod ${preemptor.metadata?.uid ?? ''} on node ${node}`)
+          await podsApi.delete(victim.metadata?.namespace ?? '', victim.metadata?.name ?? '', { signal }).catch((err: { reason?: string }) => { if (err.reason !== 'NotFound') throw err })
+        },
+        nominate: async (p, node, signal) => {
+          await podsApi.patch(p.metadata?.namespace ?? '', p.metadata?.name ?? '', 'merge', { status: { nominatedNodeName: node } }, { subresource: 'status', signal })
+        }
+      }
+    }
+    frameworks.set(profile.schedulerName, buildFramework(profile, pluginDeps))
+  }
+  wireInformers(podInformer, nodeInformer, cache, queue, new Set(frameworks.keys()))
+  const scheduler = new Scheduler({
+    queue,
+    cache,
+    frameworks,
+    percentageOfNodesToScore: d.config.percentageOfNodesToScore,
+    profilePercentage: new Map(d.config.profiles.map(p => [p.schedulerName, p.percentageOfNodesToScore])),
+    api,
+    clock: d.clock,
+    logger: d.log.child({ component: 'scheduler' }),
+    metrics: d.metrics
+  })
+  const gauge = setInterval(() => {
+    const l = queue.lengths()
+    d.metrics.pendingPods.set({ queue: 'active' }, l.active)
+    d.metrics.pendingPods.set({ queue: 'backoff' }, l.backoff)
+    d.metrics.pendingPods.set({ queue: 'unschedulable' }, l.unschedulable)
+  }, 1000)
+  gauge.unref()
+  try {
+    factory.start(inner.signal)
+    if (!await waitForCacheSync(inner.signal, podInformer, nodeInformer)) return
+    d.onSynced()
+    d.log.info({ nodes: cache.nodeCount(), profiles: [...frameworks.keys()] }, 'caches synced, scheduling')
+    queue.run()
+    await scheduler.run(inner.signal)
+  } finally {
+    clearInterval(gauge)
+    queue.close()
+    d.signal.removeEventListener('abort', onAbort)
+    inner.abort()
+    await factory.shutdown()
+    await recorder.flush()
+    client.close()
+  }
+}
+
+/** Polls the apiserver's /readyz until it answers (never rely on start order). */
+async function waitForApiserver (config: ClientConfig, signal: AbortSignal, log: Logger, clock: Clock): Promise<void> {
+  const probe = new RestClient(config, { component: 'kube-scheduler', qps: 0, timeoutMs: 5000, maxRetries: 0, clock })
+  try {
+    for (let attempt = 0; !signal.aborted; attempt++) {
+      try {
+        await probe.raw('GET', '/readyz', undefined, { signal })
+        return
+      } catch (err) {
+        if (signal.aborted) return
+        if (attempt % 10 === 0) log.info({ err: (err as Error).message, server: config.server }, 'waiting for the apiserver to be ready')
+        await sleep(clock, 1000, signal).catch(() => {})
+      }
+    }
+  } finally {
+    probe.close()
+  }
+}
