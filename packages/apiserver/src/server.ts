@@ -78,6 +78,8 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   server.closeAllConnections()
   await closed
   await Promise.allSettled(background)
+  // the registry's watch cache holds storage watches of its own
+  await registry.close()
   await storage.close()
   logger.info('stopped')
 }

@@ -75,7 +75,8 @@ function mutableStripped (spec: unknown, old: unknown): unknown {
 }
 
 function validatePod (obj: KubeObject, ctx: StrategyContext): FieldError[] {
-  if (ctx.subresource === 'status') return []
+  // status writes and bindings (which only set spec.nodeName, checked by the registry) skip the pod-update rules
+  if (ctx.subresource === 'status' || ctx.subresource === 'binding') return []
   const errs = validatePodSpec(obj.spec, 'spec')
   if (ctx.old !== undefined) {
     const oldSpec = mutableStripped(ctx.old.spec, ctx.old.spec)

@@ -55,6 +55,20 @@ describe('apiserver over HTTP with real etcd', () => {
     expect(svc.body.spec).toMatchObject({ clusterIP: '10.96.0.1', ports: [expect.objectContaining({ port: 443, targetPort: server.port })] })
   })
 
+  it('binds a pod through pods/binding once, and refuses a second binding with 409', async () => {
+    await eventually(async () => await call(server, 'GET', '/api/v1/namespaces/default'), (r) => r.status === 200)
+    const pod = { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bind-me' }, spec: { containers: [{ name: 'c', image: 'busybox:1.36' }] } }
+    expect((await call(server, 'POST', '/api/v1/namespaces/default/pods', pod)).status).toBe(201)
+    const binding = { apiVersion: 'v1', kind: 'Binding', metadata: { name: 'bind-me' }, target: { apiVersion: 'v1', kind: 'Node', name: 'node-a' } }
+    const bound = await call(server, 'POST', '/api/v1/namespaces/default/pods/bind-me/binding', binding)
+    expect(bound.status).toBe(201)
+    const stored = await call(server, 'GET', '/api/v1/namespaces/default/pods/bind-me')
+    expect(stored.body.spec.nodeName).toBe('node-a')
+    const again = await call(server, 'POST', '/api/v1/namespaces/default/pods/bind-me/binding', { ...binding, target: { ...binding.target, name: 'node-b' } })
+    expect(again.status).toBe(409)
+    expect((await call(server, 'GET', '/api/v1/namespaces/default/pods/bind-me')).body.spec.nodeName).toBe('node-a')
+  })
+
   it('serves version, discovery and readiness', async () => {
     expect((await call(server, 'GET', '/version')).body.minor).toBe('32')
     const ready = await call(server, 'GET', '/readyz?verbose')
