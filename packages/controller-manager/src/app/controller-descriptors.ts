@@ -8,6 +8,7 @@ import { startJobController } from '../controllers/job/start.js'
 import { startTtlAfterFinishedController } from '../controllers/ttlafterfinished/start.js'
 import { startCronJobController } from '../controllers/cronjob/start.js'
 import { startDaemonSetController } from '../controllers/daemonset/start.js'
+import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
   /** The name `--controllers` selects, e.g. `replicaset-controller`. */
@@ -27,5 +28,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.JobController, aliases: ['job'], start: startJobController },
   { name: names.TTLAfterFinishedController, aliases: ['ttl-after-finished'], start: startTtlAfterFinishedController },
   { name: names.CronJobController, aliases: ['cronjob'], start: startCronJobController },
-  { name: names.DaemonSetController, aliases: ['daemonset'], start: startDaemonSetController }
+  { name: names.DaemonSetController, aliases: ['daemonset'], start: startDaemonSetController },
+  { name: names.StatefulSetController, aliases: ['statefulset'], start: startStatefulSetController }
 ]
