@@ -114,11 +114,17 @@ describe('bad input', () => {
     expect(res.body.message).toMatch(/^ConfigMap "Bad_Name" is invalid: metadata.name: Invalid value: "Bad_Name"/)
   })
 
+  it('answers 400 for a server-side apply body without apiVersion and kind', async () => {
+    const { app } = newTestApp()
+    const res = await request(app).patch(`${cmPath}/a?fieldManager=me`).set('Content-Type', 'application/apply-patch+yaml').send(Buffer.from('{}'))
+    expect(res.status).toBe(400)
+    expect(res.body).toMatchObject({ kind: 'Status', reason: 'BadRequest', code: 400 })
+  })
+
   it.each([
     { name: 'text on create', method: 'post' as const, path: cmPath, type: 'text/plain', body: 'hello' },
     { name: 'plain JSON on PATCH', method: 'patch' as const, path: `${cmPath}/a`, type: 'application/json', body: '{}' },
-    { name: 'no Content-Type on PATCH', method: 'patch' as const, path: `${cmPath}/a`, type: '', body: '{}' },
-    { name: 'server-side apply before the apply engine exists', method: 'patch' as const, path: `${cmPath}/a?fieldManager=me`, type: 'application/apply-patch+yaml', body: '{}' }
+    { name: 'no Content-Type on PATCH', method: 'patch' as const, path: `${cmPath}/a`, type: '', body: '{}' }
   ])('answers 415 for $name', async ({ method, path, type, body }) => {
     const { app } = newTestApp()
     const req = request(app)[method](path)

@@ -125,19 +125,52 @@ describe('the real kubectl against the apiserver', () => {
     }
   })
 
-  it('applies with --validate=false: creates, then configures', async () => {
+  it('applies with default validation: creates, then configures', async () => {
     await writeFile(join(dir, 'applied.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  v: one\n')
-    expect((await kubectl(['apply', '--validate=false', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied created')
+    expect((await kubectl(['apply', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied created')
     await writeFile(join(dir, 'applied.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: applied\ndata:\n  v: two\n')
-    expect((await kubectl(['apply', '--validate=false', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied configured')
-    expect((await kubectl(['apply', '--validate=false', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied unchanged')
+    expect((await kubectl(['apply', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied configured')
+    expect((await kubectl(['apply', '-f', 'applied.yaml'])).stdout.trim()).toBe('configmap/applied unchanged')
     const obj = await stored('configmaps/default/applied')
     expect(obj.data).toEqual({ v: 'two' })
     expect(obj.metadata.annotations['kubectl.kubernetes.io/last-applied-configuration']).toContain('"v":"two"')
   })
 
+  it('rejects unknown fields under the default strict validation, naming the field', async () => {
+    await writeFile(join(dir, 'typo.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: typo\ndatta:\n  v: one\n')
+    const r = await kubectl(['apply', '-f', 'typo.yaml'])
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toContain('unknown field "datta"')
+    expect(await stored('configmaps/default/typo')).toBeUndefined()
+  })
+
+  it('explains nested fields from the served OpenAPI v3', async () => {
+    const r = await kubectl(['explain', 'deployment.spec.template.spec.containers.livenessProbe'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toContain('KIND:       Deployment')
+    expect(r.stdout).toMatch(/initialDelaySeconds\s+<integer>/)
+  })
+
+  it('server-side applies with field ownership, conflicts and --force-conflicts', async () => {
+    await writeFile(join(dir, 'ssa.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: "1"\n  b: "2"\n')
+    expect((await kubectl(['apply', '--server-side', '-f', 'ssa.yaml'])).stdout.trim()).toBe('configmap/ssa serverside-applied')
+    const first = await stored('configmaps/default/ssa')
+    expect(first.metadata.managedFields).toEqual([expect.objectContaining({ manager: 'kubectl', operation: 'Apply', fieldsV1: { 'f:data': { 'f:a': {}, 'f:b': {} } } })])
+    await writeFile(join(dir, 'ssa2.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata:\n  a: "9"\n')
+    const conflict = await kubectl(['apply', '--server-side', '--field-manager=other', '-f', 'ssa2.yaml'])
+    expect(conflict.code).not.toBe(0)
+    expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl": .data.a')
+    expect((await stored('configmaps/default/ssa')).data).toEqual({ a: '1', b: '2' })
+    expect((await kubectl(['apply', '--server-side', '--field-manager=other', '--force-conflicts', '-f', 'ssa2.yaml'])).code).toBe(0)
+    expect((await stored('configmaps/default/ssa')).data).toEqual({ a: '9', b: '2' })
+    // the first manager drops b from its configuration: b is pruned because nobody else owns it
+    await writeFile(join(dir, 'ssa3.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: ssa\ndata: {}\n')
+    expect((await kubectl(['apply', '--server-side', '-f', 'ssa3.yaml'])).code).toBe(0)
+    expect((await stored('configmaps/default/ssa')).data).toEqual({ a: '9' })
+  })
+
   it('applies a deployment and scales it through the scale subresource', async () => {
-    expect((await kubectl(['apply', '--validate=false', '-f', 'deploy.yaml'])).stdout.trim()).toBe('deployment.apps/web created')
+    expect((await kubectl(['apply', '-f', 'deploy.yaml'])).stdout.trim()).toBe('deployment.apps/web created')
     expect((await kubectl(['scale', 'deployment', 'web', '--replicas=3'])).stdout.trim()).toBe('deployment.apps/web scaled')
     expect((await stored('deployments/default/web')).spec.replicas).toBe(3)
     const r = await kubectl(['get', 'deploy', 'web', '-o', 'jsonpath={.spec.replicas}'])
