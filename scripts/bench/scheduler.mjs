@@ -84,10 +84,13 @@ function watchBound (base, ns, count) {
 
 async function startScheduler (base) {
   const port = await freePort()
-  const proc = spawn(process.execPath, ['packages/scheduler/dist/main.js', `--master=${base}`, '--leader-elect=false', `--secure-port=${port}`,
+  // KUBE_TS_BENCH_SCHEDULER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the scheduler process
+  const nodeArgs = (process.env.KUBE_TS_BENCH_SCHEDULER_NODE_ARGS ?? '').split(' ').filter(a => a !== '')
+  const proc = spawn(process.execPath, [...nodeArgs, 'packages/scheduler/dist/main.js', `--master=${base}`, '--leader-elect=false', `--secure-port=${port}`,
     '--bind-address=127.0.0.1', '--kube-api-qps=5000', '--kube-api-burst=5000'], { stdio: ['ignore', 'ignore', 'inherit'] })
   await waitFor(async () => (await get(`http://127.0.0.1:${port}/readyz`)).status === 200, 'kube-scheduler /readyz', 120000)
-  return { port, stop: async () => { proc.kill('SIGTERM'); await sleep(500); proc.kill('SIGKILL') } }
+  const exited = new Promise(resolve => proc.once('exit', resolve))
+  return { port, stop: async () => { proc.kill('SIGTERM'); await Promise.race([exited, sleep(5000)]); proc.kill('SIGKILL') } }
 }
 
 async function metric (port, name) {

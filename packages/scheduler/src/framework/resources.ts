@@ -73,6 +73,20 @@ function containerRequests (c: Container, nonZero: boolean): Resources {
  * it), plus `spec.overhead`. `nonZero` substitutes the scoring defaults for missing cpu/memory requests.
  */
 export function podRequests (pod: Pod, nonZero = false): Resources {
+  // informer objects are never mutated, so the parse (Quantity math) is done once per pod object and mode
+  const memo = nonZero ? nonZeroMemo : plainMemo
+  let r = memo.get(pod)
+  if (r === undefined) {
+    r = computePodRequests(pod, nonZero)
+    memo.set(pod, r)
+  }
+  return r
+}
+
+const plainMemo = new WeakMap<Pod, Resources>()
+const nonZeroMemo = new WeakMap<Pod, Resources>()
+
+function computePodRequests (pod: Pod, nonZero: boolean): Resources {
   const sum = emptyResources()
   for (const c of pod.spec?.containers ?? []) addResources(sum, containerRequests(c, nonZero))
   let initMax = emptyResources()

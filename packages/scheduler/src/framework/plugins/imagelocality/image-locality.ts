@@ -1,8 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import type { CycleState } from '../../cycle-state.js'
 import { MAX_NODE_SCORE } from '../../interface.js'
-import type { Handle, ScorePlugin } from '../../interface.js'
+import type { Handle, PreScorePlugin, ScorePlugin } from '../../interface.js'
 import type { NodeInfo } from '../../node-info.js'
+import { Status } from '../../status.js'
 import * as names from '../names.js'
 
 const MB = 1024 * 1024
@@ -24,33 +25,59 @@ export function calculatePriority (sumScores: number, numContainers: number): nu
   return Math.floor(MAX_NODE_SCORE * (s - MIN_THRESHOLD) / (max - MIN_THRESHOLD))
 }
 
+// node images, normalized, computed once per Node object (nodes are replaced, never mutated)
+const imageMemo = new WeakMap<object, Map<string, number>>()
+
 function imagesOn (node: NodeInfo): Map<string, number> {
-  const out = new Map<string, number>()
-  for (const img of node.node.status?.images ?? []) {
-    for (const n of img.names ?? []) out.set(normalizedImageName(n), img.sizeBytes ?? 0)
+  let out = imageMemo.get(node.node)
+  if (out === undefined) {
+    out = new Map<string, number>()
+    for (const img of node.node.status?.images ?? []) {
+      for (const n of img.names ?? []) out.set(normalizedImageName(n), img.sizeBytes ?? 0)
+    }
+    imageMemo.set(node.node, out)
   }
   return out
 }
 
-/** Prefers nodes that already have the pod's images, weighted by how spread those images are. */
-export class ImageLocality implements ScorePlugin {
+const STATE_KEY = 'PreScore' + names.ImageLocality
+
+interface ImageState { images: string[], spread: Map<string, number>, containers: number }
+
+/** Prefers nodes that already have the pod's images, weighted by the share of nodes that have each image. */
+export class ImageLocality implements PreScorePlugin, ScorePlugin {
   static readonly pluginName = names.ImageLocality
   constructor (private readonly handle: Handle) {}
   name (): string { return ImageLocality.pluginName }
 
-  score (_s: CycleState, pod: Pod, node: NodeInfo): number {
+  preScore (state: CycleState, pod: Pod): Status {
     const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])]
-    const here = imagesOn(node)
-    if (here.size === 0 || containers.length === 0) return 0
+    const images = containers.map(c => normalizedImageName(c.image ?? ''))
     const all = this.handle.nodeInfos()
-    let sum = 0
-    for (const c of containers) {
-      const img = normalizedImageName(c.image ?? '')
-      const size = here.get(img)
-      if (size === undefined) continue
-      const spread = all.filter(n => imagesOn(n).has(img)).length / Math.max(1, all.length)
-      sum += size * spread
+    const spread = new Map<string, number>()
+    for (const img of new Set(images)) {
+      let have = 0
+      for (const n of all) if (imagesOn(n).has(img)) have++
+      spread.set(img, have / Math.max(1, all.length))
     }
-    return calculatePriority(sum, containers.length)
+    state.write(STATE_KEY, { images, spread, containers: containers.length } satisfies ImageState)
+    return Status.success()
+  }
+
+  score (state: CycleState, pod: Pod, node: NodeInfo): number {
+    const here = imagesOn(node)
+    if (here.size === 0) return 0
+    let st = state.read<ImageState>(STATE_KEY)
+    if (st === undefined) {
+      this.preScore(state, pod)
+      st = state.read<ImageState>(STATE_KEY) as ImageState
+    }
+    if (st.containers === 0) return 0
+    let sum = 0
+    for (const img of st.images) {
+      const size = here.get(img)
+      if (size !== undefined) sum += size * (st.spread.get(img) ?? 0)
+    }
+    return calculatePriority(sum, st.containers)
   }
 }
