@@ -8,6 +8,8 @@ import { startJobController } from '../controllers/job/start.js'
 import { startTtlAfterFinishedController } from '../controllers/ttlafterfinished/start.js'
 import { startCronJobController } from '../controllers/cronjob/start.js'
 import { startDaemonSetController } from '../controllers/daemonset/start.js'
+import { startEndpointSliceController } from '../controllers/endpointslice/start.js'
+import { startEndpointsController } from '../controllers/endpoints/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -29,5 +31,7 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.TTLAfterFinishedController, aliases: ['ttl-after-finished'], start: startTtlAfterFinishedController },
   { name: names.CronJobController, aliases: ['cronjob'], start: startCronJobController },
   { name: names.DaemonSetController, aliases: ['daemonset'], start: startDaemonSetController },
-  { name: names.StatefulSetController, aliases: ['statefulset'], start: startStatefulSetController }
+  { name: names.StatefulSetController, aliases: ['statefulset'], start: startStatefulSetController },
+  { name: names.EndpointsController, aliases: ['endpoint'], start: startEndpointsController },
+  { name: names.EndpointSliceController, aliases: ['endpointslice'], start: startEndpointSliceController }
 ]
