@@ -1,0 +1,132 @@
+import type { Pod, PodCondition } from 'kubernetes-types/core/v1.js'
+import { noopLogger } from '@kube-ts/client'
+import { FakeClock } from '@kube-ts/testing'
+import { SchedulerCache } from './cache/scheduler-cache.js'
+import { buildFramework } from './framework/build-framework.js'
+import { podKey } from './framework/node-info.js'
+import { SchedulingQueue } from './queue/scheduling-queue.js'
+import { Scheduler } from './scheduler.js'
+import { makeNode, makePod, withRequests } from './testing/builders.js'
+import type { NodeOpts } from './testing/builders.js'
+
+interface Fixture {
+  scheduler: Scheduler
+  cache: SchedulerCache
+  queue: SchedulingQueue
+  clock: FakeClock
+  binds: Array<{ pod: string, node: string }>
+  events: Array<{ pod: string, type: string, reason: string, message: string }>
+  conditions: Array<{ pod: string, condition: PodCondition, nominated?: string }>
+  evicted: string[]
+  failBinds: number
+}
+
+function fixture (nodes: Array<[string, NodeOpts]>, existing: Pod[] = []): Fixture {
+  const clock = new FakeClock(1_000_000)
+  const cache = new SchedulerCache()
+  for (const [name, o] of nodes) cache.addNode(makeNode(name, o))
+  for (const p of existing) cache.addPod(p)
+  const queue = new SchedulingQueue({ clock })
+  const live = new Map<string, Pod>()
+  const f: Fixture = { binds: [], events: [], conditions: [], evicted: [], failBinds: 0, cache, queue, clock } as unknown as Fixture
+  const fw = buildFramework({ schedulerName: 'default-scheduler' }, {
+    handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n) },
+    bind: async (pod, node) => {
+      if (f.failBinds > 0) { f.failBinds--; throw new Error('Operation cannot be fulfilled: conflict') }
+      f.binds.push({ pod: pod.metadata?.name ?? '', node })
+    },
+    preemption: {
+      evict: async (victim) => { f.evicted.push(victim.metadata?.name ?? ''); cache.removePod(victim) },
+      nominate: async () => {}
+    }
+  })
+  f.scheduler = new Scheduler({
+    queue,
+    cache,
+    frameworks: new Map([['default-scheduler', fw]]),
+    percentageOfNodesToScore: 0,
+    clock,
+    logger: noopLogger,
+    api: {
+      currentPod: (p) => live.get(podKey(p)) ?? p,
+      event: (p, type, reason, message) => { f.events.push({ pod: p.metadata?.name ?? '', type, reason, message }) },
+      updatePodScheduledCondition: async (p, condition, nominated) => { f.conditions.push({ pod: p.metadata?.name ?? '', condition, nominated }) }
+    }
+  })
+  return f
+}
+
+async function scheduleNext (f: Fixture): Promise<void> {
+  const info = await f.queue.pop()
+  if (info === undefined) throw new Error('queue empty')
+  await f.scheduler.scheduleOne(info, new AbortController().signal)
+  await f.scheduler.idle()
+}
+
+describe('Scheduler.scheduleOne', () => {
+  it('binds a pod to the node with room, counts it there, and records a Scheduled event', async () => {
+    const f = fixture([['small', { cpu: '1' }], ['big', { cpu: '8' }]])
+    f.queue.add(makePod('p', withRequests('2')))
+    await scheduleNext(f)
+    expect(f.binds).toEqual([{ pod: 'p', node: 'big' }])
+    expect(f.cache.nodeInfo('big')?.requested.milliCpu).toBe(2000)
+    expect(f.events).toEqual([{ pod: 'p', type: 'Normal', reason: 'Scheduled', message: 'Successfully assigned default/p to big' }])
+  })
+
+  it('counts an assumed pod before its bind lands, so the next pod goes elsewhere', async () => {
+    const f = fixture([['a', { cpu: '1' }], ['b', { cpu: '1' }]])
+    f.queue.add(makePod('p1', withRequests('800m')))
+    f.queue.add(makePod('p2', withRequests('800m')))
+    await scheduleNext(f)
+    await scheduleNext(f)
+    expect(new Set(f.binds.map(b => b.node))).toEqual(new Set(['a', 'b']))
+  })
+
+  it('forgets the assumption and backs off when the bind fails', async () => {
+    const f = fixture([['only', { cpu: '1' }]])
+    f.failBinds = 1
+    f.queue.add(makePod('p', withRequests('500m')))
+    await scheduleNext(f)
+    expect(f.binds).toEqual([])
+    expect(f.cache.nodeInfo('only')?.requested.milliCpu).toBe(0)
+    expect(f.queue.lengths()).toEqual({ active: 0, backoff: 1, unschedulable: 0 })
+    expect(f.events[0]).toMatchObject({ type: 'Warning', reason: 'FailedScheduling', message: 'Binding rejected: Operation cannot be fulfilled: conflict' })
+    f.clock.step(1000)
+    f.queue.flushBackoffCompleted()
+    await scheduleNext(f)
+    expect(f.binds).toEqual([{ pod: 'p', node: 'only' }])
+  })
+
+  it('parks an unschedulable pod with an upstream-shaped condition and event', async () => {
+    const f = fixture([
+      ['master', { taints: [{ key: 'node-role', value: 'master', effect: 'NoSchedule' }] }],
+      ['w1', { cpu: '1' }],
+      ['w2', { cpu: '1' }]
+    ])
+    f.queue.add(makePod('p', withRequests('2')))
+    await scheduleNext(f)
+    const msg = '0/3 nodes are available: 1 node(s) had untolerated taint {node-role: master}, 2 Insufficient cpu. ' +
+      'preemption: 0/3 nodes are available: 1 Preemption is not helpful for scheduling, 2 No preemption victims found for incoming pod.'
+    expect(f.conditions).toEqual([{ pod: 'p', condition: { type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: msg }, nominated: undefined }])
+    expect(f.events).toEqual([{ pod: 'p', type: 'Warning', reason: 'FailedScheduling', message: msg }])
+    expect(f.queue.lengths().unschedulable).toBe(1)
+  })
+
+  it('preempts lower-priority pods and nominates the node', async () => {
+    const low = (name: string, prio: number): Pod => ({ ...makePod(name, { ...withRequests('500m'), priority: prio, nodeName: 'n' }), status: { phase: 'Running' } })
+    const f = fixture([['n', { cpu: '1' }]], [low('v-low', 1), low('v-mid', 5)])
+    f.queue.add(makePod('important', { ...withRequests('500m'), priority: 10 }))
+    await scheduleNext(f)
+    expect(f.evicted).toEqual(['v-low'])
+    expect(f.conditions[0]?.nominated).toBe('n')
+    expect(f.conditions[0]?.condition.message).toBe('0/1 nodes are available: 1 Insufficient cpu.')
+  })
+
+  it('does not preempt for a pod with preemptionPolicy Never', async () => {
+    const f = fixture([['n', { cpu: '1' }]], [{ ...makePod('v', { ...withRequests('1'), priority: 0, nodeName: 'n' }) }])
+    f.queue.add(makePod('p', { ...withRequests('500m'), priority: 10, preemptionPolicy: 'Never' }))
+    await scheduleNext(f)
+    expect(f.evicted).toEqual([])
+    expect(f.conditions[0]?.condition.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.')
+  })
+})
