@@ -44,15 +44,25 @@ describe('StatefulSet controller against the real apiserver', () => {
     expect(claims).toEqual(['data-db-0', 'data-db-1', 'data-db-2'])
     const created = new Map(pods.map(p => [p.metadata?.name, p.metadata?.uid]))
 
-    await c.client.resource<StatefulSet>(resources.statefulSets).patch('default', 'db', 'merge', { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox:2' }] } } } })
+    // record replacement pods in the order the apiserver created them (a watch), not the order polls notice them
+    const podsApi = c.client.resource<Pod>(resources.pods)
+    const fromRv = (await podsApi.list('default', { labelSelector: 'app=db' })).metadata?.resourceVersion
     const order: string[] = []
+    const stopWatch = new AbortController()
+    const watching = (async () => {
+      for await (const ev of podsApi.watch('default', { labelSelector: 'app=db', resourceVersion: fromRv }, stopWatch.signal)) {
+        const name = ev.object.metadata?.name ?? ''
+        if (ev.type === 'ADDED' && created.get(name) !== ev.object.metadata?.uid && !order.includes(name)) order.push(name)
+      }
+    })()
+    await c.client.resource<StatefulSet>(resources.statefulSets).patch('default', 'db', 'merge', { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox:2' }] } } } })
     await waitFor('the update to finish', async () => {
-      const ps = await live()
-      for (const p of ps) if (created.get(p.metadata?.name) !== p.metadata?.uid && !order.includes(p.metadata?.name ?? '')) order.push(p.metadata?.name ?? '')
       const cur = await get()
       const s = cur.status
       return s?.observedGeneration === cur.metadata?.generation && s?.updatedReplicas === 3 && s.readyReplicas === 3 && s.currentRevision === s.updateRevision ? true : undefined
     }, 90_000)
+    stopWatch.abort()
+    await watching.catch(() => undefined)
     expect(order).toEqual(['db-2', 'db-1', 'db-0'])
     expect((await live()).every(p => p.spec?.containers[0]?.image === 'busybox:2')).toBe(true)
   })
