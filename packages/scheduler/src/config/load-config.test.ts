@@ -33,6 +33,7 @@ describe('parseConfig', () => {
     { name: 'rejects a percentage above 100', text: 'percentageOfNodesToScore: 150', problem: /percentageOfNodesToScore: Invalid value: 150/ },
     { name: 'rejects duplicate profile names', text: 'profiles: [{schedulerName: a}, {schedulerName: a}]', problem: /Duplicate value: "a"/ },
     { name: 'rejects a max backoff below the initial one', text: 'podInitialBackoffSeconds: 5\npodMaxBackoffSeconds: 2', problem: /podMaxBackoffSeconds/ },
+    { name: 'rejects an unknown plugin name', text: 'profiles: [{schedulerName: a, plugins: {filter: {enabled: [{name: Nope}]}}}]', problem: /plugin "Nope" does not exist/ },
     { name: 'rejects YAML that does not parse', text: 'profiles: [', problem: /cannot parse/ }
   ])('$name', ({ text, problem }) => {
     expect(() => parseConfig(text)).toThrow(InvalidConfigError)

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { KubeTsError } from '@kube-ts/component-base'
+import * as names from '../framework/plugins/names.js'
 import { CONFIG_API_VERSION, DEFAULT_SCHEDULER_NAME } from './types.js'
 import type { Profile, SchedulerConfiguration } from './types.js'
 
@@ -59,6 +60,7 @@ export function parseConfig (text: string): SchedulerConfiguration {
         seen.add(name)
         const pct = p.percentageOfNodesToScore
         if (pct !== undefined && (typeof pct !== 'number' || pct < 0 || pct > 100)) problems.push(`profiles[${i}].percentageOfNodesToScore: Invalid value: ${JSON.stringify(pct)}: not in valid range [0-100]`)
+        problems.push(...unknownPlugins(p.plugins, name))
         return { ...(p as unknown as Profile), schedulerName: name }
       })
     }
@@ -72,4 +74,23 @@ export async function loadConfig (path: string | undefined): Promise<SchedulerCo
   let text: string
   try { text = await readFile(path, 'utf8') } catch (err) { throw new InvalidConfigError([`cannot read ${path}: ${(err as Error).message}`]) }
   return parseConfig(text)
+}
+
+const KNOWN = new Set<string>(Object.values(names))
+
+/** Upstream fails profile creation with `plugin "X" does not exist`; we report it while loading the file. */
+function unknownPlugins (plugins: unknown, profile: string): string[] {
+  if (!isObj(plugins)) return []
+  const out: string[] = []
+  for (const set of Object.values(plugins)) {
+    if (!isObj(set)) continue
+    for (const list of [set.enabled, set.disabled]) {
+      if (!Array.isArray(list)) continue
+      for (const ref of list) {
+        const n = isObj(ref) ? ref.name : undefined
+        if (typeof n !== 'string' || (n !== '*' && !KNOWN.has(n))) out.push(`creating profile for scheduler name ${profile}: plugin "${String(n)}" does not exist`)
+      }
+    }
+  }
+  return out
 }
