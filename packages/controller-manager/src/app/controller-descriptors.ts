@@ -10,6 +10,8 @@ import { startCronJobController } from '../controllers/cronjob/start.js'
 import { startDaemonSetController } from '../controllers/daemonset/start.js'
 import { startEndpointSliceController } from '../controllers/endpointslice/start.js'
 import { startEndpointsController } from '../controllers/endpoints/start.js'
+import { startNamespaceController } from '../controllers/namespace/start.js'
+import { startServiceAccountController } from '../controllers/serviceaccount/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -33,5 +35,7 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.DaemonSetController, aliases: ['daemonset'], start: startDaemonSetController },
   { name: names.StatefulSetController, aliases: ['statefulset'], start: startStatefulSetController },
   { name: names.EndpointsController, aliases: ['endpoint'], start: startEndpointsController },
-  { name: names.EndpointSliceController, aliases: ['endpointslice'], start: startEndpointSliceController }
+  { name: names.EndpointSliceController, aliases: ['endpointslice'], start: startEndpointSliceController },
+  { name: names.NamespaceController, aliases: ['namespace'], start: startNamespaceController },
+  { name: names.ServiceAccountController, aliases: ['serviceaccount'], start: startServiceAccountController }
 ]
