@@ -194,6 +194,14 @@ describe('the real kubectl against the apiserver', () => {
     expect((await stored('deployments/default/gen-web')).spec.replicas).toBe(2)
   })
 
+  it('answers auth can-i from a SelfSubjectAccessReview without storing it (no authorizer: everything allowed)', async () => {
+    const r = await kubectl(['auth', 'can-i', 'delete', 'pods'])
+    expect(r.stdout.trim()).toBe('yes')
+    expect(r.code).toBe(0)
+    expect((await etcd.getAll().prefix(`${prefix}/selfsubjectaccessreviews`).keys()).length).toBe(0)
+    expect((await kubectl(['auth', 'whoami', '-o', 'jsonpath={.status.userInfo.username}'])).stdout).toBe('system:anonymous')
+  })
+
   it('drains a node through the eviction subresource', async () => {
     const post = async (path: string, body: unknown): Promise<number> =>
       (await fetch(`${server.url}${path}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) })).status
