@@ -4,6 +4,7 @@
 // apiserver's own pods/binding throughput (M binds at the same client concurrency) as the ceiling. Prints a table and
 // JSON lines; results go to packages/scheduler/README.md.
 import { spawn } from 'node:child_process'
+import { openSync } from 'node:fs'
 import http from 'node:http'
 import { cpus, totalmem } from 'node:os'
 import { fmt, freePort, get, percentile, request, runConcurrent, sleep, startApiserver, startEtcd, waitFor } from './lib.mjs'
@@ -85,9 +86,11 @@ function watchBound (base, ns, count) {
 async function startScheduler (base) {
   const port = await freePort()
   // KUBE_TS_BENCH_SCHEDULER_NODE_ARGS (e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`) profiles the scheduler process
+  // KUBE_TS_BENCH_SCHEDULER_LOG=<file> keeps the scheduler's JSON log
+  const logFd = process.env.KUBE_TS_BENCH_SCHEDULER_LOG ? openSync(process.env.KUBE_TS_BENCH_SCHEDULER_LOG, 'w') : 'ignore'
   const nodeArgs = (process.env.KUBE_TS_BENCH_SCHEDULER_NODE_ARGS ?? '').split(' ').filter(a => a !== '')
   const proc = spawn(process.execPath, [...nodeArgs, 'packages/scheduler/dist/main.js', `--master=${base}`, '--leader-elect=false', `--secure-port=${port}`,
-    '--bind-address=127.0.0.1', '--kube-api-qps=5000', '--kube-api-burst=5000'], { stdio: ['ignore', 'ignore', 'inherit'] })
+    '--bind-address=127.0.0.1', '--kube-api-qps=5000', '--kube-api-burst=5000'], { stdio: ['ignore', logFd, 'inherit'] })
   await waitFor(async () => (await get(`http://127.0.0.1:${port}/readyz`)).status === 200, 'kube-scheduler /readyz', 120000)
   const exited = new Promise(resolve => proc.once('exit', resolve))
   return { port, stop: async () => { proc.kill('SIGTERM'); await Promise.race([exited, sleep(5000)]); proc.kill('SIGKILL') } }

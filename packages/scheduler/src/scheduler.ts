@@ -31,7 +31,11 @@ export interface SchedulerDeps {
   clock: Clock
   logger: Logger
   metrics?: SchedulerMetrics
+  /** Bindings in flight at most; the loop waits for a slot, which keeps the apiserver out of 429s and timeouts. */
+  maxInFlightBindings?: number
 }
+
+const DEFAULT_MAX_IN_FLIGHT_BINDINGS = 128
 
 /** Why a pod did not fit: per-node statuses plus what PostFilter said (upstream FitError). */
 class FitError {
@@ -93,8 +97,11 @@ export class Scheduler {
       return
     }
     const p = this.bindingCycle(fw, state, info, pod, node, started, signal)
+      .catch((err: unknown) => { this.d.logger.error({ err, pod: info.key }, 'binding cycle failed unexpectedly') })
     this.binding.add(p)
     void p.finally(() => this.binding.delete(p))
+    const max = this.d.maxInFlightBindings ?? DEFAULT_MAX_IN_FLIGHT_BINDINGS
+    while (this.binding.size >= max) await Promise.race(this.binding)
   }
 
   private async schedulePod (fw: Framework, state: CycleState, pod: Pod, profile: string): Promise<string | FitError | Status> {
