@@ -50,6 +50,12 @@ describe('NamespaceController.sync', () => {
     expect(api.calls).toEqual(want)
   })
 
+  it('fails the sync when finalize answers 404 for a namespace that still exists', async () => {
+    const api = new RecordingContent(ns(), {})
+    api.finalize = async () => { throw errNotFound('namespaces', 'team') }
+    await expect(controller(api).sync('team')).rejects.toMatchObject({ code: 404 })
+  })
+
   it('keeps the finalizer while objects remain and retries after their grace period', async () => {
     const api = new RecordingContent(ns(), { pods: 3 }, { pods: { count: 2, grace: 30 } })
     const err = await controller(api).sync('team').catch((e: unknown) => e)

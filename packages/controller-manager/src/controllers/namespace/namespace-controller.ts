@@ -87,8 +87,13 @@ export class NamespaceController {
     try {
       await api.finalize({ ...ns, spec: { ...ns.spec, finalizers } }, signal)
     } catch (err) {
-      if (!isNotFound(err)) throw err
+      // a 404 is fine only when the namespace itself is gone, not when the finalize route is missing
+      if (!isNotFound(err) || await this.exists(name, signal)) throw err
     }
     this.log.info({ namespace: name }, 'namespace content deleted and finalized')
+  }
+
+  private async exists (name: string, signal?: AbortSignal): Promise<boolean> {
+    try { await this.deps.api.getNamespace(name, signal); return true } catch (err) { if (isNotFound(err)) return false; throw err }
   }
 }
