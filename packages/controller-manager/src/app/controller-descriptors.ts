@@ -12,6 +12,7 @@ import { startEndpointSliceController } from '../controllers/endpointslice/start
 import { startEndpointsController } from '../controllers/endpoints/start.js'
 import { startNamespaceController } from '../controllers/namespace/start.js'
 import { startServiceAccountController } from '../controllers/serviceaccount/start.js'
+import { startGarbageCollectorController } from '../controllers/garbagecollector/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -37,5 +38,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.EndpointsController, aliases: ['endpoint'], start: startEndpointsController },
   { name: names.EndpointSliceController, aliases: ['endpointslice'], start: startEndpointSliceController },
   { name: names.NamespaceController, aliases: ['namespace'], start: startNamespaceController },
-  { name: names.ServiceAccountController, aliases: ['serviceaccount'], start: startServiceAccountController }
+  { name: names.ServiceAccountController, aliases: ['serviceaccount'], start: startServiceAccountController },
+  { name: names.GarbageCollectorController, aliases: ['garbagecollector'], start: startGarbageCollectorController }
 ]
