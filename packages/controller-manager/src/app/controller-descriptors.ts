@@ -13,6 +13,7 @@ import { startEndpointsController } from '../controllers/endpoints/start.js'
 import { startNamespaceController } from '../controllers/namespace/start.js'
 import { startServiceAccountController } from '../controllers/serviceaccount/start.js'
 import { startGarbageCollectorController } from '../controllers/garbagecollector/start.js'
+import { startNodeIpamController } from '../controllers/nodeipam/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -39,5 +40,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.EndpointSliceController, aliases: ['endpointslice'], start: startEndpointSliceController },
   { name: names.NamespaceController, aliases: ['namespace'], start: startNamespaceController },
   { name: names.ServiceAccountController, aliases: ['serviceaccount'], start: startServiceAccountController },
-  { name: names.GarbageCollectorController, aliases: ['garbagecollector'], start: startGarbageCollectorController }
+  { name: names.GarbageCollectorController, aliases: ['garbagecollector'], start: startGarbageCollectorController },
+  { name: names.NodeIpamController, aliases: ['nodeipam'], start: startNodeIpamController }
 ]
