@@ -4,7 +4,7 @@ import { hostname } from 'node:os'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import type { Logger } from 'pino'
-import { EventRecorder, loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
+import { loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
 import type { ClientConfig, Clock } from '@kube-ts/client'
 import { createMetricsRegistry, KubeTsError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
@@ -20,6 +20,7 @@ import { createSchedulerMetrics } from './metrics.js'
 import type { SchedulerOptions } from './options.js'
 import { SchedulingQueue } from './queue/scheduling-queue.js'
 import { Scheduler } from './scheduler.js'
+import { SchedulerEventSink } from './event-sink.js'
 import type { SchedulerApi } from './scheduler.js'
 
 export interface RunDeps {
@@ -128,7 +129,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
   d.signal.addEventListener('abort', onAbort, { once: true })
   const client = new RestClient(d.clientConfig, { component: 'kube-scheduler', qps: d.options.kubeApiQps, burst: d.options.kubeApiBurst, logger: d.log.child({ client: 'kube-scheduler' }), clock: d.clock })
   const podsApi = client.resource<Pod>(resources.pods)
-  const recorder = new EventRecorder({ client: client.resource(resources.events), component: 'default-scheduler', clock: d.clock, logger: d.log })
+  const recorder = new SchedulerEventSink({ client: client.resource(resources.events), component: 'default-scheduler', clock: d.clock, logger: d.log }, d.log)
   const factory = new SharedInformerFactory(client, { clock: d.clock, logger: d.log })
   const podInformer = factory.forResource<Pod>(resources.pods)
   const nodeInformer = factory.forResource<Node>(resources.nodes)
@@ -142,7 +143,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
   const podLister = podInformer.lister()
   const api: SchedulerApi = {
     currentPod: (p) => podLister.get(p.metadata?.namespace ?? '', p.metadata?.name ?? '') as Pod | undefined,
-    event: (p, type, reason, message) => { type === 'Normal' ? recorder.normal(p, reason, message) : recorder.warning(p, reason, message) },
+    event: (p, type, reason, message) => { recorder.record(p, type, reason, message) },
     updatePodScheduledCondition: async (p, cond, nominated, signal) => {
       const status: Record<string, unknown> = { conditions: [{ ...cond, lastProbeTime: null, lastTransitionTime: new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z') }] }
       if (nominated !== undefined) status.nominatedNodeName = nominated
@@ -156,7 +157,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
       bind: async (p, node, signal) => { await podsApi.subresource('binding').create(p.metadata?.namespace ?? '', p.metadata?.name ?? '', bindingFor(p, node), { signal }) },
       preemption: {
         evict: async (victim, preemptor, node, signal) => {
-          recorder.normal(victim, 'Preempted', `Preempted by pod ${preemptor.metadata?.uid ?? ''} on node ${node}`)
+          recorder.record(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata?.uid ?? ''} on node ${node}`)
           await podsApi.delete(victim.metadata?.namespace ?? '', victim.metadata?.name ?? '', { signal }).catch((err: { reason?: string }) => { if (err.reason !== 'NotFound') throw err })
         },
         nominate: async (p, node, signal) => {
@@ -198,7 +199,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
     d.signal.removeEventListener('abort', onAbort)
     inner.abort()
     await factory.shutdown()
-    await recorder.flush()
+    await recorder.flush(2000)
     client.close()
   }
 }
