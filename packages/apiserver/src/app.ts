@@ -9,6 +9,7 @@ import { resourceRouter } from './http/resource-router.js'
 import type { ContextFactory } from './http/resource-router.js'
 import { discoveryRouter } from './http/discovery-router.js'
 import { healthRouter } from './http/health.js'
+import { onlyUnder } from './http/path-guard.js'
 import { inflightLimiter } from './http/inflight.js'
 import { requestTimeout } from './http/timeout.js'
 import { requestMetrics } from './http/request-metrics.js'
@@ -49,7 +50,7 @@ export function createApp (deps: AppDeps): Express {
   app.disable('x-powered-by')
   app.set('etag', false)
   app.use(requestMetrics(metrics, logger))
-  app.use(healthRouter(deps.healthy))
+  app.use(onlyUnder(['/healthz', '/livez', '/readyz'], healthRouter(deps.healthy)))
   app.get('/metrics', async (_req, res) => {
     const text = await metrics.registry.metrics()
     res.setHeader('Content-Type', metrics.registry.contentType)
@@ -57,7 +58,7 @@ export function createApp (deps: AppDeps): Express {
   })
   app.use(inflightLimiter(limits, metrics))
   app.use(requestTimeout(limits.requestTimeoutMs))
-  app.use(createOpenApiRouter(() => [...deps.schemas], versionInfo.gitVersion))
+  app.use(onlyUnder(['/openapi/'], createOpenApiRouter(() => [...deps.schemas], versionInfo.gitVersion)))
   app.use(resourceRouter(index, makeContext))
   app.use(discoveryRouter(deps.schemas, serverAddress))
   app.use(notFoundMiddleware())

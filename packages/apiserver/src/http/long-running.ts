@@ -1,5 +1,5 @@
 import type { Request } from 'express'
-import { parseResourcePath } from './request-info.js'
+import { requestInfoOf } from './request-info-cache.js'
 import { isWatchRequest, queryOf } from './query.js'
 
 /** Subresources that stream for as long as the client wants (upstream's long-running request check). */
@@ -8,7 +8,7 @@ const streamingSubresources = new Set(['log', 'exec', 'attach', 'portforward', '
 /** Watches and streaming subresources; they get no request deadline and no inflight budget. */
 export function isLongRunning (req: Request): boolean {
   try {
-    const info = parseResourcePath(req.path)
+    const info = requestInfoOf(req)
     if (info === undefined) return false
     if (info.legacyWatch || streamingSubresources.has(info.subresource)) return true
     return req.method === 'GET' && info.subresource === '' && isWatchRequest(queryOf(req.originalUrl))

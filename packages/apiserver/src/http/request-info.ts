@@ -26,11 +26,14 @@ export function pathSegments (rawPath: string): string[] {
   const trimmed = rawPath.replace(/^\/+/, '').replace(/\/+$/, '')
   if (trimmed === '') return []
   return trimmed.split('/').map((part) => {
-    let decoded: string
-    try {
-      decoded = decodeURIComponent(part)
-    } catch {
-      throw errBadRequest(`invalid URL path segment ${JSON.stringify(part)}`)
+    let decoded = part
+    // most paths carry no escapes; decoding those would return them unchanged
+    if (part.includes('%')) {
+      try {
+        decoded = decodeURIComponent(part)
+      } catch {
+        throw errBadRequest(`invalid URL path segment ${JSON.stringify(part)}`)
+      }
     }
     if (decoded === '' || decoded === '.' || decoded === '..' || decoded.includes('/')) throw notFound()
     return decoded

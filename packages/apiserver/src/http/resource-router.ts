@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express'
 import { ApiError } from '@kube-ts/api'
 import type { ResourceSchema } from '@kube-ts/api'
-import { parseResourcePath } from './request-info.js'
+import { requestInfoOf } from './request-info-cache.js'
 import type { RequestInfo } from './request-info.js'
 import { isWatchRequest, queryOf } from './query.js'
 import type { Query } from './query.js'
@@ -87,7 +87,7 @@ export type ContextFactory = (req: Request, res: Response, info: RequestInfo, sc
 /** Express middleware for every `/api/<v>/...` and `/apis/<g>/<v>/...` resource path; other paths pass through. */
 export function resourceRouter (index: SchemaIndex, makeContext: ContextFactory) {
   return async (req: Request, res: Response, next: NextFunction): Promise<void> => {
-    const info = parseResourcePath(req.path)
+    const info = requestInfoOf(req)
     if (info === undefined) {
       next()
       return
