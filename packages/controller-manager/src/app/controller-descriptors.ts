@@ -14,6 +14,7 @@ import { startNamespaceController } from '../controllers/namespace/start.js'
 import { startServiceAccountController } from '../controllers/serviceaccount/start.js'
 import { startGarbageCollectorController } from '../controllers/garbagecollector/start.js'
 import { startNodeIpamController } from '../controllers/nodeipam/start.js'
+import { startNodeLifecycleController, startTaintEvictionController } from '../controllers/nodelifecycle/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -41,5 +42,7 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.NamespaceController, aliases: ['namespace'], start: startNamespaceController },
   { name: names.ServiceAccountController, aliases: ['serviceaccount'], start: startServiceAccountController },
   { name: names.GarbageCollectorController, aliases: ['garbagecollector'], start: startGarbageCollectorController },
-  { name: names.NodeIpamController, aliases: ['nodeipam'], start: startNodeIpamController }
+  { name: names.NodeIpamController, aliases: ['nodeipam'], start: startNodeIpamController },
+  { name: names.NodeLifecycleController, aliases: ['nodelifecycle'], start: startNodeLifecycleController },
+  { name: names.TaintEvictionController, aliases: ['taint-eviction-controller'], start: startTaintEvictionController }
 ]
