@@ -15,6 +15,7 @@ import { startServiceAccountController } from '../controllers/serviceaccount/sta
 import { startGarbageCollectorController } from '../controllers/garbagecollector/start.js'
 import { startNodeIpamController } from '../controllers/nodeipam/start.js'
 import { startNodeLifecycleController, startTaintEvictionController } from '../controllers/nodelifecycle/start.js'
+import { startPodGcController } from '../controllers/podgc/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -44,5 +45,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.GarbageCollectorController, aliases: ['garbagecollector'], start: startGarbageCollectorController },
   { name: names.NodeIpamController, aliases: ['nodeipam'], start: startNodeIpamController },
   { name: names.NodeLifecycleController, aliases: ['nodelifecycle'], start: startNodeLifecycleController },
-  { name: names.TaintEvictionController, aliases: ['taint-eviction-controller'], start: startTaintEvictionController }
+  { name: names.TaintEvictionController, aliases: ['taint-eviction-controller'], start: startTaintEvictionController },
+  { name: names.PodGarbageCollectorController, aliases: ['podgc'], start: startPodGcController }
 ]
