@@ -30,7 +30,7 @@ function fixture (nodes: Array<[string, NodeOpts]>, existing: Pod[] = []): Fixtu
   const live = new Map<string, Pod>()
   const f: Fixture = { binds: [], events: [], conditions: [], evicted: [], failBinds: 0, cache, queue, clock } as unknown as Fixture
   const fw = buildFramework({ schedulerName: 'default-scheduler' }, {
-    handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n) },
+    handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n), imageNumNodes: (i) => cache.imageNumNodes(i), nodesWithRequiredAntiAffinity: () => cache.nodesWithRequiredAntiAffinity() },
     bind: async (pod, node) => {
       if (f.failBinds > 0) { f.failBinds--; throw new Error('Operation cannot be fulfilled: conflict') }
       f.binds.push({ pod: pod.metadata?.name ?? '', node })

@@ -153,7 +153,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
   const frameworks = new Map<string, Framework>()
   for (const profile of d.config.profiles) {
     const pluginDeps: PluginDeps = {
-      handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n) },
+      handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n), imageNumNodes: (i) => cache.imageNumNodes(i), nodesWithRequiredAntiAffinity: () => cache.nodesWithRequiredAntiAffinity() },
       bind: async (p, node, signal) => { await podsApi.subresource('binding').create(p.metadata?.namespace ?? '', p.metadata?.name ?? '', bindingFor(p, node), { signal }) },
       preemption: {
         evict: async (victim, preemptor, node, signal) => {

@@ -1,5 +1,6 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import { NodeInfo, podInfoOf, podKey } from '../framework/node-info.js'
+import { normalizedImageName } from '../framework/plugins/imagelocality/image-locality.js'
 
 interface PodState { pod: Pod, node: string, assumed: boolean }
 
@@ -13,13 +14,19 @@ export class SchedulerCache {
   private readonly realNodes = new Set<string>()
   private readonly pods = new Map<string, PodState>()
   private list: NodeInfo[] | undefined
+  private antiAffinityList: NodeInfo[] | undefined
+  private images: Map<string, number> | undefined
 
   addNode (node: Node): void {
     const name = node.metadata?.name ?? ''
     const info = this.infos.get(name)
     if (info === undefined) this.infos.set(name, new NodeInfo(node))
-    else info.setNode(node)
-    if (!this.realNodes.has(name)) { this.realNodes.add(name); this.list = undefined }
+    else {
+      if (JSON.stringify(info.node.status?.images) !== JSON.stringify(node.status?.images)) this.images = undefined
+      info.setNode(node)
+    }
+    if (info === undefined && (node.status?.images?.length ?? 0) > 0) this.images = undefined
+    if (!this.realNodes.has(name)) { this.realNodes.add(name); this.list = undefined; this.antiAffinityList = undefined; this.images = undefined }
   }
 
   updateNode (node: Node): void { this.addNode(node) }
@@ -27,6 +34,8 @@ export class SchedulerCache {
   removeNode (name: string): void {
     this.realNodes.delete(name)
     this.list = undefined
+    this.antiAffinityList = undefined
+    this.images = undefined
     const info = this.infos.get(name)
     // keep pods still bound there (they go when their delete arrives), drop the node otherwise
     if (info !== undefined && info.pods.size === 0) this.infos.delete(name)
@@ -36,6 +45,26 @@ export class SchedulerCache {
   nodeInfos (): NodeInfo[] {
     this.list ??= [...this.realNodes].sort().map(n => this.infos.get(n) as NodeInfo)
     return this.list
+  }
+
+  /** Rebuilt only after a pod with required anti-affinity comes or goes, or the node set changes. */
+  nodesWithRequiredAntiAffinity (): NodeInfo[] {
+    this.antiAffinityList ??= this.nodeInfos().filter(n => n.podsWithRequiredAntiAffinity > 0)
+    return this.antiAffinityList
+  }
+
+  /** Number of nodes reporting `image` (normalized name) in status.images. */
+  imageNumNodes (image: string): number {
+    if (this.images === undefined) {
+      const counts = new Map<string, number>()
+      for (const n of this.nodeInfos()) {
+        const seen = new Set<string>()
+        for (const img of n.node.status?.images ?? []) for (const name of img.names ?? []) seen.add(normalizedImageName(name))
+        for (const name of seen) counts.set(name, (counts.get(name) ?? 0) + 1)
+      }
+      this.images = counts
+    }
+    return this.images.get(image) ?? 0
   }
 
   nodeInfo (name: string): NodeInfo | undefined {
@@ -86,6 +115,7 @@ export class SchedulerCache {
       this.infos.set(node, info)
     }
     info.addPod(podInfoOf(pod))
+    if (hasRequiredAntiAffinity(pod) || (prev !== undefined && hasRequiredAntiAffinity(prev.pod))) this.antiAffinityList = undefined
     this.pods.set(key, { pod, node, assumed })
   }
 
@@ -93,6 +123,7 @@ export class SchedulerCache {
     this.pods.delete(key)
     const info = this.infos.get(st.node)
     info?.removePod(st.pod)
+    if (hasRequiredAntiAffinity(st.pod)) this.antiAffinityList = undefined
     if (info !== undefined && info.pods.size === 0 && !this.realNodes.has(st.node)) this.infos.delete(st.node)
   }
 }
@@ -101,4 +132,8 @@ export class SchedulerCache {
 export function isTerminal (pod: Pod): boolean {
   const phase = pod.status?.phase
   return phase === 'Succeeded' || phase === 'Failed'
+}
+
+function hasRequiredAntiAffinity (pod: Pod): boolean {
+  return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.length ?? 0) > 0
 }

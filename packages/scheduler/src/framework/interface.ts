@@ -15,6 +15,10 @@ export interface Handle {
   /** Every node in the snapshot this cycle runs against. */
   nodeInfos: () => NodeInfo[]
   nodeInfo: (name: string) => NodeInfo | undefined
+  /** How many nodes have the (normalized) image; upstream keeps this in the snapshot's ImageStates. */
+  imageNumNodes?: (image: string) => number
+  /** Nodes with at least one pod that has required anti-affinity (upstream HavePodsWithRequiredAntiAffinityList). */
+  nodesWithRequiredAntiAffinity?: () => NodeInfo[]
 }
 
 export interface PreFilterResult {

@@ -57,7 +57,8 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     const spread = new Map<string, number>()
     for (const img of new Set(images)) {
       let have = 0
-      for (const n of all) if (imagesOn(n).has(img)) have++
+      if (this.handle.imageNumNodes !== undefined) have = this.handle.imageNumNodes(img)
+      else for (const n of all) if (imagesOn(n).has(img)) have++
       spread.set(img, have / Math.max(1, all.length))
     }
     state.write(STATE_KEY, { images, spread, containers: containers.length } satisfies ImageState)

@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import type { CycleState } from '../../cycle-state.js'
-import type { FilterPlugin, NodeScore, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../interface.js'
+import type { FilterPlugin, Handle, NodeScore, PreFilterPlugin, PreScorePlugin, ScorePlugin } from '../../interface.js'
 import type { NodeInfo } from '../../node-info.js'
 import { Status } from '../../status.js'
 import { defaultNormalizeScore } from '../helper/normalize-score.js'
@@ -57,14 +57,15 @@ function account (s: AffinityState, incoming: Pod, other: Pod, node: NodeInfo, d
   })
 }
 
-export function buildAffinityState (pod: Pod, nodes: readonly NodeInfo[]): AffinityState {
+/** `antiNodes`: the nodes with required-anti-affinity pods, when known, so pods without terms skip the rest. */
+export function buildAffinityState (pod: Pod, nodes: readonly NodeInfo[], antiNodes?: readonly NodeInfo[]): AffinityState {
   const a = pod.spec?.affinity
   const s = new AffinityState(
     (a?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map(t => compileTerm(t, pod)),
     (a?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).map(t => compileTerm(t, pod)),
     new Map(), new Map(), new Map())
   const needAll = s.affinity.length > 0 || s.antiAffinity.length > 0
-  for (const n of nodes) {
+  for (const n of needAll ? nodes : antiNodes ?? nodes) {
     if (!needAll && n.podsWithRequiredAntiAffinity === 0) continue
     for (const p of n.pods.values()) account(s, pod, p.pod, n, 1)
   }
@@ -101,10 +102,11 @@ interface ScoreState { terms: Array<{ term: CompiledTerm, sign: number }>, domai
 
 export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   static readonly pluginName = names.InterPodAffinity
+  constructor (private readonly handle?: Handle) {}
   name (): string { return InterPodAffinity.pluginName }
 
   preFilter (state: CycleState, pod: Pod, nodes: NodeInfo[]): { status: Status } {
-    const s = buildAffinityState(pod, nodes)
+    const s = buildAffinityState(pod, nodes, this.handle?.nodesWithRequiredAntiAffinity?.())
     if (s.affinity.length === 0 && s.antiAffinity.length === 0 && s.existingAnti.size === 0) return { status: Status.skip() }
     state.write(PRE_FILTER_KEY, s)
     return { status: Status.success() }
