@@ -16,6 +16,7 @@ import { startGarbageCollectorController } from '../controllers/garbagecollector
 import { startNodeIpamController } from '../controllers/nodeipam/start.js'
 import { startNodeLifecycleController, startTaintEvictionController } from '../controllers/nodelifecycle/start.js'
 import { startPodGcController } from '../controllers/podgc/start.js'
+import { startResourceQuotaController } from '../controllers/resourcequota/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -46,5 +47,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.NodeIpamController, aliases: ['nodeipam'], start: startNodeIpamController },
   { name: names.NodeLifecycleController, aliases: ['nodelifecycle'], start: startNodeLifecycleController },
   { name: names.TaintEvictionController, aliases: ['taint-eviction-controller'], start: startTaintEvictionController },
-  { name: names.PodGarbageCollectorController, aliases: ['podgc'], start: startPodGcController }
+  { name: names.PodGarbageCollectorController, aliases: ['podgc'], start: startPodGcController },
+  { name: names.ResourceQuotaController, aliases: ['resourcequota'], start: startResourceQuotaController }
 ]
