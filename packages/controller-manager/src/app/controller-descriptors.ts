@@ -17,6 +17,7 @@ import { startNodeIpamController } from '../controllers/nodeipam/start.js'
 import { startNodeLifecycleController, startTaintEvictionController } from '../controllers/nodelifecycle/start.js'
 import { startPodGcController } from '../controllers/podgc/start.js'
 import { startResourceQuotaController } from '../controllers/resourcequota/start.js'
+import { startDisruptionController } from '../controllers/disruption/start.js'
 import { startStatefulSetController } from '../controllers/statefulset/start.js'
 
 export interface ControllerDescriptor {
@@ -48,5 +49,6 @@ export const controllerDescriptors: ControllerDescriptor[] = [
   { name: names.NodeLifecycleController, aliases: ['nodelifecycle'], start: startNodeLifecycleController },
   { name: names.TaintEvictionController, aliases: ['taint-eviction-controller'], start: startTaintEvictionController },
   { name: names.PodGarbageCollectorController, aliases: ['podgc'], start: startPodGcController },
-  { name: names.ResourceQuotaController, aliases: ['resourcequota'], start: startResourceQuotaController }
+  { name: names.ResourceQuotaController, aliases: ['resourcequota'], start: startResourceQuotaController },
+  { name: names.DisruptionController, aliases: ['disruption'], start: startDisruptionController }
 ]
