@@ -57,4 +57,13 @@ describe('endpointslice and endpoints controllers against the real apiserver', (
     expect(ep.subsets?.[0]?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }])
     expect((await slices())).toHaveLength(1)
   })
+
+  it('points the kubernetes Service at the apiserver from the kubeconfig', async () => {
+    const port = Number(new URL(c.url).port)
+    const slice = await waitFor('kubernetes slice', async () => await c.client.resource<EndpointSlice>(resources.endpointSlices).get('default', 'kubernetes'), 5000)
+    expect(slice).toMatchObject({ addressType: 'IPv4', endpoints: [{ addresses: ['127.0.0.1'] }], ports: [{ name: 'https', port, protocol: 'TCP' }] })
+    expect(slice.metadata?.labels).toEqual({ 'kubernetes.io/service-name': 'kubernetes' })
+    const ep = await c.client.resource<Endpoints>(resources.endpoints).get('default', 'kubernetes')
+    expect(ep.subsets).toEqual([{ addresses: [{ ip: '127.0.0.1' }], ports: [{ name: 'https', port, protocol: 'TCP' }] }])
+  })
 })
