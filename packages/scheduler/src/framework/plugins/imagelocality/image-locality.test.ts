@@ -29,3 +29,11 @@ describe('ImageLocality', () => {
     expect(none).toBe(0)
   })
 })
+
+describe('ImageLocality PreScore', () => {
+  it('skips scoring when no node has any of the pod images', () => {
+    const nodes = [nodeInfo(makeNode('a', { images: [{ names: ['other:1'], sizeBytes: 500 * MB }] }))]
+    const plugin = new ImageLocality({ nodeInfos: () => nodes, nodeInfo: () => undefined })
+    expect(plugin.preScore(new CycleState(), makePod('p', { containers: [{ name: 'c', image: 'big:1' }] })).isSkip()).toBe(true)
+  })
+})

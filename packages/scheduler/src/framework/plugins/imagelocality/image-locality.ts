@@ -61,6 +61,8 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
       else for (const n of all) if (imagesOn(n).has(img)) have++
       spread.set(img, have / Math.max(1, all.length))
     }
+    // no node has any of the images: every score would be 0, so skip scoring entirely
+    if (![...spread.values()].some(v => v > 0)) return Status.skip()
     state.write(STATE_KEY, { images, spread, containers: containers.length } satisfies ImageState)
     return Status.success()
   }
@@ -70,7 +72,7 @@ export class ImageLocality implements PreScorePlugin, ScorePlugin {
     if (here.size === 0) return 0
     let st = state.read<ImageState>(STATE_KEY)
     if (st === undefined) {
-      this.preScore(state, pod)
+      if (this.preScore(state, pod).isSkip()) return 0
       st = state.read<ImageState>(STATE_KEY) as ImageState
     }
     if (st.containers === 0) return 0
