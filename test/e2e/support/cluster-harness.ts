@@ -78,6 +78,11 @@ export class ClusterHarness {
     return await run(kubectlPath, ['--kubeconfig', this.kubeconfig, '--request-timeout=20s', ...args], this.env, 60_000)
   }
 
+  /** kubectl with extra environment, e.g. KUBE_EDITOR for `kubectl edit`. */
+  async kubectlEnv (extra: NodeJS.ProcessEnv, ...args: string[]): Promise<RunResult> {
+    return await run(kubectlPath, ['--kubeconfig', this.kubeconfig, '--request-timeout=20s', ...args], { ...this.env, ...extra }, 60_000)
+  }
+
   async kubectlWithInput (input: string, ...args: string[]): Promise<RunResult> {
     return await new Promise((done) => {
       const child = execFile(kubectlPath, ['--kubeconfig', this.kubeconfig, ...args], { env: this.env, timeout: 60_000 },
