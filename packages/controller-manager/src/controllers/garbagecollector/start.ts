@@ -1,8 +1,9 @@
-import { RestClient, SharedInformerFactory } from '@kube-ts/client'
+import { RestClient, SharedInformerFactory, sleep } from '@kube-ts/client'
 import type { ControllerContext } from '../../app/controller-context.js'
 import { GarbageCollectorController as name } from '../names.js'
 import { GarbageCollector } from './garbage-collector.js'
 import { deletableResources } from './gc-resources.js'
+import type { GcResource } from './gc-resources.js'
 
 /**
  * `garbage-collector-controller`, with `--concurrent-gc-syncs` workers. Resources come from discovery at start
@@ -11,7 +12,18 @@ import { deletableResources } from './gc-resources.js'
 export async function startGarbageCollectorController (ctx: ControllerContext): Promise<void> {
   const client = ctx.clientFor(name)
   if (!(client instanceof RestClient)) throw new Error('garbage-collector-controller needs a RestClient (discovery)')
-  const found = await deletableResources(client, ctx.signal)
+  // discovery may fail while the apiserver starts: retry (upstream waits for discovery too)
+  let found: GcResource[] | undefined
+  for (let delay = 1000; found === undefined; delay = Math.min(delay * 2, 30_000)) {
+    try {
+      found = await deletableResources(client, ctx.signal)
+    } catch (err) {
+      if (ctx.signal.aborted) return
+      ctx.logger.warn({ err, controller: name, retryInMs: delay }, 'discovery failed; retrying')
+      await sleep(ctx.clock, delay, ctx.signal).catch(() => {})
+      if (ctx.signal.aborted) return
+    }
+  }
   const gc = new GarbageCollector({
     client,
     resources: found.map((res) => ({ res, informer: ctx.informerFactory.forResource(res) })),
