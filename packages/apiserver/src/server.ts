@@ -10,6 +10,7 @@ import { createApiMetrics, instrumentStorage } from './metrics.js'
 import { runCompaction } from './compaction.js'
 import { defaultPatchEngines } from './http/patch-engines.js'
 import { EtcdStorage } from './storage/etcd-storage.js'
+import { ConvertingStore } from './registry/converting-store.js'
 import { GenericRegistry } from './registry/generic-registry.js'
 import { formatIpv4, parseIpv4Cidr } from './registry/service/ipv4-range.js'
 import type { RestStore } from './registry/rest.js'
@@ -37,7 +38,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   const storage = instrumentStorage(etcd, metrics, options.etcdPrefix)
   const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange })
   const app = createApp({
-    store: registry,
+    store: new ConvertingStore(registry),
     unknownFields: unknownFieldFinder(logger),
     schemas: allSchemas(),
     healthy: async () => await storage.healthy(),

@@ -61,4 +61,16 @@ export interface ResourceSchema {
   /** Keyed by dotted path from the object root, e.g. `spec.template.spec.containers`. */
   patchStrategies: Record<string, PatchStrategy>
   printerColumns: PrinterColumn[]
+  /**
+   * Set on a version served as a view of another version's storage (autoscaling/v1 HPAs are stored as v2, as
+   * upstream stores one version per resource). The apiserver converts on every read and write.
+   */
+  conversion?: SchemaConversion
+}
+
+export interface SchemaConversion {
+  /** The schema objects are stored with. */
+  storage: () => ResourceSchema
+  toStorage: (obj: KubeObject) => KubeObject
+  fromStorage: (obj: KubeObject) => KubeObject
 }

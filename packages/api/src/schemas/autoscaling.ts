@@ -8,8 +8,8 @@ import { defineSchema } from './define.js'
 import { invalid, required } from './field-errors.js'
 import { child, isObj, setDefault } from './pod-spec-defaults.js'
 
-// autoscaling/v2 HorizontalPodAutoscalers. autoscaling/v1 is not served: it needs a conversion (targetCPUUtilizationPercentage
-// <-> metrics) that the registry does not do yet.
+// autoscaling/v2 HorizontalPodAutoscalers, the storage version; autoscaling/v1 is served as a converted view of
+// these objects (autoscaling-v1.ts).
 
 type Obj = Record<string, unknown>
 
@@ -78,4 +78,4 @@ export const horizontalPodAutoscalerSchema = defineSchema({
   ]
 })
 
-export const autoscalingSchemas: ResourceSchema[] = [horizontalPodAutoscalerSchema]
+

@@ -1,9 +1,11 @@
 import type { FieldError } from '../errors/api-error.js'
 import type { KubeObject } from '../meta/object.js'
+import type { ResourceSchema } from '../schema/resource-schema.js'
 import { asObj, asStr } from '../printers/format.js'
 import { defineSchema } from './define.js'
 import { invalid, required } from './field-errors.js'
-import { EVENT_FIELD_SELECTORS, eventColumns } from './core-events.js'
+import { EVENT_FIELD_SELECTORS, coreEventSchema, eventColumns } from './core-events.js'
+import { eventFromCore, eventToCore } from './event-conversion.js'
 
 // events.k8s.io/v1 Events share storage with core/v1 events (`/registry/events`); the apiserver converts between the
 // two shapes (regarding <-> involvedObject, note <-> message, deprecated* <-> first/lastTimestamp, count, source).
@@ -26,8 +28,8 @@ function validateEvent (obj: KubeObject): FieldError[] {
   return errs
 }
 
-export const eventsSchemas = [
-  defineSchema({
+export const eventsSchemas: ResourceSchema[] = [{
+  ...defineSchema({
     group: 'events.k8s.io',
     version: 'v1',
     kind: 'Event',
@@ -38,5 +40,7 @@ export const eventsSchemas = [
     fieldSelectors: EVENT_FIELD_SELECTORS,
     validate: validateEvent,
     printerColumns: eventColumns()
-  })
-]
+  }),
+  // stored as core/v1 Events: the apiserver converts on every read and write
+  conversion: { storage: () => coreEventSchema, toStorage: eventToCore, fromStorage: eventFromCore }
+}]

@@ -1,6 +1,6 @@
 import type { ResourceSchema } from '../schema/resource-schema.js'
 import { appsSchemas } from './apps.js'
-import { autoscalingSchemas } from './autoscaling.js'
+import { autoscalingSchemas } from './autoscaling-v1.js'
 import { batchSchemas } from './batch.js'
 import { coordinationSchemas } from './coordination.js'
 import { coreSchemas } from './core.js'

@@ -177,6 +177,15 @@ describe('the real kubectl against the apiserver', () => {
     expect(r.stdout).toBe('3')
   })
 
+  it('autoscales through autoscaling/v1, stored as autoscaling/v2', async () => {
+    expect((await kubectl(['autoscale', 'deployment', 'web', '--min=1', '--max=4', '--cpu-percent=60'])).stdout.trim()).toBe('horizontalpodautoscaler.autoscaling/web autoscaled')
+    const stored_ = await stored('horizontalpodautoscalers/default/web')
+    expect(stored_.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } } }])
+    const v1 = JSON.parse((await kubectl(['get', 'horizontalpodautoscalers.v1.autoscaling', 'web', '-o', 'json'])).stdout)
+    expect(v1).toMatchObject({ apiVersion: 'autoscaling/v1', spec: { maxReplicas: 4, targetCPUUtilizationPercentage: 60 } })
+    expect((await kubectl(['get', 'hpa', 'web'])).stdout).toMatch(/web\s+Deployment\/web\s+cpu: <unknown>\/60%\s+1\s+4\s+0\s/)
+  })
+
   it('deletes, and the object leaves etcd', async () => {
     const r = await kubectl(['delete', 'configmap', 'demo'])
     expect(r.stdout.trim()).toBe('configmap "demo" deleted')
