@@ -29,7 +29,9 @@ const subresourceRoutes: Record<string, Record<string, Route>> = {
   status: { GET: { verb: 'get', handler: handleGet }, PUT: { verb: 'update', handler: handleUpdate }, PATCH: { verb: 'patch', handler: handlePatch } },
   scale: { GET: { verb: 'get', handler: handleGetScale }, PUT: { verb: 'update', handler: handleUpdateScale }, PATCH: { verb: 'patch', handler: handlePatchScale } },
   binding: { POST: { verb: 'create', handler: handleBinding } },
-  eviction: { POST: { verb: 'create', handler: handleEviction } }
+  eviction: { POST: { verb: 'create', handler: handleEviction } },
+  // namespaces/<ns>/finalize: the namespace controller removes spec.finalizers here (the registry keeps the rest)
+  finalize: { PUT: { verb: 'update', handler: handleUpdate } }
 }
 
 /**
