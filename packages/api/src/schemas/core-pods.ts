@@ -13,9 +13,26 @@ import { validatePodSpec } from './pod-spec-validation.js'
 
 const POD_UPDATE_MESSAGE = 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)'
 
+/**
+ * The DefaultTolerationSeconds admission plugin: pods tolerate the node lifecycle's not-ready and unreachable
+ * NoExecute taints for 300 s unless they say otherwise, so a short node outage does not evict them at once.
+ */
+const DEFAULT_TOLERATION_SECONDS = 300
+function addDefaultTolerations (spec: Record<string, unknown>): void {
+  const tolerations = Array.isArray(spec.tolerations) ? spec.tolerations as Array<Record<string, unknown>> : []
+  const added: Array<Record<string, unknown>> = []
+  for (const key of ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']) {
+    const covered = tolerations.some(t => isObj(t) && (t.effect === 'NoExecute' || t.effect === undefined || t.effect === '') &&
+      (t.key === key || ((t.key === undefined || t.key === '') && t.operator === 'Exists')))
+    if (!covered) added.push({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS })
+  }
+  if (added.length > 0) spec.tolerations = [...tolerations, ...added]
+}
+
 function defaultPod (obj: KubeObject): void {
   const spec = child(obj, 'spec')
   defaultPodSpec(spec)
+  addDefaultTolerations(spec)
   defaultPodContainerRequests(spec)
   // priority admission resolves priorityClassName; without a class the pod gets priority 0
   if (spec.priorityClassName === undefined) setDefault(spec, 'priority', 0)

@@ -33,10 +33,21 @@ const defaultedContainer = (image: string, pullPolicy: string) => ({
   ports: [{ containerPort: 80, protocol: 'TCP' }]
 })
 
+// DefaultTolerationSeconds admission: 300 s for the node lifecycle's NoExecute taints
+const defaultTolerations = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable']
+  .map(key => ({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 300 }))
+
 describe('pod defaulting', () => {
+  it('keeps a pod\'s own not-ready toleration and adds only the missing unreachable one', () => {
+    const own = { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 5 }
+    const base = template() as { spec: Record<string, unknown> }
+    const pod = defaulted('', 'pods', { metadata: { name: 'p', namespace: 'default' }, ...base, spec: { ...base.spec, tolerations: [own] } })
+    expect(pod.spec.tolerations).toEqual([own, defaultTolerations[1]])
+  })
+
   it('fills the pod spec, container, status and priority defaults', () => {
     const pod = defaulted('', 'pods', { metadata: { name: 'p', namespace: 'default' }, ...template() })
-    expect(pod.spec).toEqual({ ...defaultedPodSpec, priority: 0, containers: [defaultedContainer('busybox', 'Always')] })
+    expect(pod.spec).toEqual({ ...defaultedPodSpec, priority: 0, containers: [defaultedContainer('busybox', 'Always')], tolerations: defaultTolerations })
     expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' })
   })
 
