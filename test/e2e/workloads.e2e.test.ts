@@ -47,7 +47,7 @@ describe('everyday kubectl on workloads', () => {
     await eventually('a FailedScheduling event', async () => (await k('get', 'events', '--field-selector', 'involvedObject.name=solo', '-o', 'jsonpath={.items[*].reason}')).includes('FailedScheduling'))
     const described = await k('describe', 'pod', 'solo')
     expect(described).toMatch(/Status:\s+Pending/)
-    expect(described).toMatch(/Warning\s+FailedScheduling\s+.*default-scheduler/)
+    expect(described).toMatch(/Warning\s+FailedScheduling\s+.*default-scheduler\s+no nodes available to schedule pods/)
   })
 
   it('sets an image, lists two revisions, and rolls back to the first template', async () => {

@@ -22,7 +22,7 @@ describe('FitError messages', () => {
     expect(msg).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod.')
   })
 
-  it('reports an empty cluster', () => {
-    expect(fitErrorMessage(0, new Map())).toBe('0/0 nodes are available: .')
+  it('reports an empty cluster with upstream\'s ErrNoNodesAvailable text', () => {
+    expect(fitErrorMessage(0, new Map())).toBe('no nodes available to schedule pods')
   })
 })

@@ -15,7 +15,11 @@ export function reasonCounts (statuses: NodeToStatus): Map<string, number> {
   return counts
 }
 
+/** Upstream's ErrNoNodesAvailable text, used when the snapshot holds no nodes at all. */
+export const noNodesAvailableMessage = 'no nodes available to schedule pods'
+
 export function fitErrorMessage (numAllNodes: number, statuses: NodeToStatus, postFilterMessage = '', preFilterMessage?: string): string {
+  if (numAllNodes === 0) return noNodesAvailableMessage
   if (preFilterMessage !== undefined) return `0/${numAllNodes} nodes are available: ${preFilterMessage}.` + (postFilterMessage === '' ? '' : ` ${postFilterMessage}`)
   const msg = histogramMessage(numAllNodes, reasonCounts(statuses))
   return postFilterMessage === '' ? msg : `${msg} ${postFilterMessage}`
