@@ -5,6 +5,7 @@ import { asApiError } from '../errors.js'
 import { parseWatchQuery } from '../query.js'
 import { negotiateTable, objectToTable } from '../table.js'
 import type { HandlerContext } from './context.js'
+import { watchEventLine } from '../watch-frame.js'
 
 /** A registry error arriving this soon after the watch opens is answered as a normal HTTP error (400, 500...). */
 const openGraceMs = 50
@@ -81,7 +82,9 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
         object = objectToTable(ctx.schema, ev.object, table, { noHeaders: !first, now: ctx.now() })
         first = false
       }
-      if (!res.write(`${JSON.stringify({ type: ev.type, object })}\n`)) {
+      // table rows are per watcher (headers only on the first); plain events are shared by all watchers
+      const line = object === ev.object ? watchEventLine(ev.type, object) : `${JSON.stringify({ type: ev.type, object })}\n`
+      if (!res.write(line)) {
         await drained(res, controller.signal)
       }
       pending = nextStep(it as AsyncIterator<WatchEvent>, controller.signal)
