@@ -25,6 +25,14 @@ export class InvalidOptionsError extends KubeTsError {
   }
 }
 
+/** Thrown by a leader-elected daemon when another instance took its lease; it exits 1 and its supervisor restarts it. */
+export class LeaderElectionLostError extends KubeTsError {
+  constructor () {
+    super('ERR_KUBE_TS_LEADER_ELECTION_LOST', 'leaderelection lost')
+    this.name = 'LeaderElectionLostError'
+  }
+}
+
 /** Thrown when a daemon is asked to do something it cannot do yet; `runCommand` exits 1 with the message. */
 export class NotImplementedError extends KubeTsError {
   constructor (what: string) {

@@ -6,7 +6,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import type { Logger } from 'pino'
 import { loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
 import type { ClientConfig, Clock } from '@kube-ts/client'
-import { createMetricsRegistry, KubeTsError, startHealthServer } from '@kube-ts/component-base'
+import { createMetricsRegistry, LeaderElectionLostError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
 import { SchedulerCache } from './cache/scheduler-cache.js'
 import { loadConfig } from './config/load-config.js'
@@ -35,13 +35,7 @@ export interface RunDeps {
   config?: SchedulerConfiguration
 }
 
-/** Thrown when another instance took the lease; the process exits 1 and its supervisor restarts it. */
-export class LeaderElectionLostError extends KubeTsError {
-  constructor () {
-    super('ERR_KUBE_TS_LEADER_ELECTION_LOST', 'leaderelection lost')
-    this.name = 'LeaderElectionLostError'
-  }
-}
+export { LeaderElectionLostError }
 
 /**
  * kube-scheduler's server loop (upstream app.Run): config, health and metrics, wait for the apiserver, then

@@ -4,7 +4,7 @@ import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { Logger } from 'pino'
 import { loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock } from '@kube-ts/client'
 import type { ClientConfig, Clock } from '@kube-ts/client'
-import { createMetricsRegistry, KubeTsError, startHealthServer } from '@kube-ts/component-base'
+import { createMetricsRegistry, LeaderElectionLostError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
 import type { Options } from '../options.js'
 import { controllerDescriptors } from './controller-descriptors.js'
@@ -23,13 +23,7 @@ export interface RunDeps {
   identity?: string
 }
 
-/** Thrown when another instance took the lease from us; the process exits 1 and its supervisor restarts it. */
-export class LeaderElectionLostError extends KubeTsError {
-  constructor () {
-    super('ERR_KUBE_TS_LEADER_ELECTION_LOST', 'leaderelection lost')
-    this.name = 'LeaderElectionLostError'
-  }
-}
+export { LeaderElectionLostError }
 
 /**
  * kube-controller-manager's server loop (upstream app.Run): health and metrics endpoints, wait for the apiserver,
