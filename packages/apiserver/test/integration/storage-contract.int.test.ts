@@ -5,6 +5,7 @@ import { registerStorageContract } from '../../src/storage/storage-contract.js'
 
 const describeIntegration = process.env.KUBE_TS_INTEGRATION === '1' ? describe : describe.skip
 
+// The cases and their expect() assertions live in storage-contract.ts, shared with the MemoryStorage unit run.
 describeIntegration('EtcdStorage contract', () => {
   // compaction is global to an etcd, so cases that compact get an etcd of their own instead of the shared one
   let ownEtcd: Awaited<ReturnType<typeof startEtcd>> | undefined
