@@ -4,7 +4,7 @@ import { hostname } from 'node:os'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import type { Logger } from 'pino'
-import { loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
+import { loadClientConfig, RestClient, waitForApiserver, resources, runLeaderElection, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
 import type { ClientConfig, Clock } from '@kube-ts/client'
 import { createMetricsRegistry, LeaderElectionLostError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
@@ -67,7 +67,7 @@ export async function run (options: SchedulerOptions, deps: RunDeps): Promise<vo
     await runSchedulerLoop({ clientConfig, options, config, log, clock, metrics, signal, onSynced: () => { synced = true } })
   }
   try {
-    await waitForApiserver(clientConfig, deps.signal, log, clock)
+    await waitForApiserver(clientConfig, { component: 'kube-scheduler', signal: deps.signal, logger: log, clock })
     if (deps.signal.aborted) return
     if (!options.leaderElection.enabled) { await runScheduling(deps.signal); return }
     const le = options.leaderElection
@@ -195,24 +195,5 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
     await factory.shutdown()
     await recorder.flush(2000)
     client.close()
-  }
-}
-
-/** Polls the apiserver's /readyz until it answers (never rely on start order). */
-async function waitForApiserver (config: ClientConfig, signal: AbortSignal, log: Logger, clock: Clock): Promise<void> {
-  const probe = new RestClient(config, { component: 'kube-scheduler', qps: 0, timeoutMs: 5000, maxRetries: 0, clock })
-  try {
-    for (let attempt = 0; !signal.aborted; attempt++) {
-      try {
-        await probe.raw('GET', '/readyz', undefined, { signal })
-        return
-      } catch (err) {
-        if (signal.aborted) return
-        if (attempt % 10 === 0) log.info({ err: (err as Error).message, server: config.server }, 'waiting for the apiserver to be ready')
-        await sleep(clock, 1000, signal).catch(() => {})
-      }
-    }
-  } finally {
-    probe.close()
   }
 }

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto'
 import { hostname } from 'node:os'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { Logger } from 'pino'
-import { loadClientConfig, RestClient, resources, runLeaderElection, sleep, systemClock } from '@kube-ts/client'
-import type { ClientConfig, Clock } from '@kube-ts/client'
+import { loadClientConfig, RestClient, waitForApiserver, resources, runLeaderElection, systemClock } from '@kube-ts/client'
+import type { Clock } from '@kube-ts/client'
 import { createMetricsRegistry, LeaderElectionLostError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
 import type { Options } from '../options.js'
@@ -46,7 +46,7 @@ export async function run (options: Options, deps: RunDeps): Promise<void> {
   deps.onListening?.(health)
   const base = { config, options, descriptors: deps.descriptors ?? controllerDescriptors, registry, logger: log, clock }
   try {
-    await waitForApiserver(config, deps.signal, log, clock)
+    await waitForApiserver(config, { component: 'kube-controller-manager', signal: deps.signal, logger: log, clock })
     if (deps.signal.aborted) return
     if (!options.leaderElect) {
       await runControllers({ ...base, signal: deps.signal })
@@ -83,24 +83,5 @@ export async function run (options: Options, deps: RunDeps): Promise<void> {
     }
   } finally {
     await health.close()
-  }
-}
-
-/** Polls the apiserver's /readyz until it answers ok (k3s's ready channels; never rely on start order). */
-async function waitForApiserver (config: ClientConfig, signal: AbortSignal, log: Logger, clock: Clock): Promise<void> {
-  const probe = new RestClient(config, { component: 'kube-controller-manager', qps: 0, timeoutMs: 5000, maxRetries: 0, clock })
-  try {
-    for (let attempt = 0; !signal.aborted; attempt++) {
-      try {
-        await probe.raw('GET', '/readyz', undefined, { signal })
-        return
-      } catch (err) {
-        if (signal.aborted) return
-        if (attempt % 10 === 0) log.info({ err: (err as Error).message, server: config.server }, 'waiting for the apiserver to be ready')
-        await sleep(clock, 1000, signal).catch(() => {})
-      }
-    }
-  } finally {
-    probe.close()
   }
 }
