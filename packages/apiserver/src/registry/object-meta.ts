@@ -25,6 +25,21 @@ export function withTypeMeta (schema: ResourceSchema, obj: KubeObject): KubeObje
   return obj
 }
 
+/**
+ * Empty labels, annotations, finalizers and ownerReferences are dropped, as upstream's typed encoding (`omitempty`)
+ * drops them: removing the last label leaves no `labels: {}` behind.
+ */
+export function dropEmptyMetaCollections (meta: MutableMeta): void {
+  for (const key of ['labels', 'annotations'] as const) {
+    const v = meta[key]
+    if (v !== null && typeof v === 'object' && Object.keys(v).length === 0) delete meta[key]
+  }
+  for (const key of ['finalizers', 'ownerReferences'] as const) {
+    const v = meta[key]
+    if (Array.isArray(v) && v.length === 0) delete meta[key]
+  }
+}
+
 /** Structural equality over JSON values; key order does not matter. */
 export function jsonEqual (a: unknown, b: unknown): boolean {
   if (a === b) return true

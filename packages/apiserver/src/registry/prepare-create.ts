@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { errBadRequest, errInvalid, type KubeObject, type ResourceSchema } from '@kube-ts/api'
-import { deepClone, metaOf, rfc3339, withTypeMeta } from './object-meta.js'
+import { deepClone, dropEmptyMetaCollections, metaOf, rfc3339, withTypeMeta } from './object-meta.js'
 import { resetStatusOnCreate } from './status-on-create.js'
 
 export const NAMESPACE_MISMATCH = 'the namespace of the provided object does not match the namespace sent on the request'
@@ -43,6 +43,7 @@ export function prepareCreate (schema: ResourceSchema, requestNamespace: string,
   if (schema.generationFields.length > 0) meta.generation = 1
   else delete meta.generation
   resetStatusOnCreate(schema, obj)
+  dropEmptyMetaCollections(meta)
   withTypeMeta(schema, obj)
   schema.defaults(obj)
   const errs = schema.validate(obj, {})

@@ -1,6 +1,6 @@
 import { errBadRequest, errConflict, errInvalid, type FieldError, type KubeObject, type ResourceSchema } from '@kube-ts/api'
 import { ensureNamespace } from './prepare-create.js'
-import { deepClone, jsonEqual, metaOf, refOf, withTypeMeta } from './object-meta.js'
+import { deepClone, dropEmptyMetaCollections, jsonEqual, metaOf, refOf, withTypeMeta } from './object-meta.js'
 
 export interface UpdateInput {
   schema: ResourceSchema
@@ -122,6 +122,7 @@ export function prepareUpdate (input: UpdateInput, desired: KubeObject): KubeObj
   obj = separateSubresources(schema, old, obj, subresource)
   const errs: FieldError[] = []
   preserveSystemMeta(old, obj, errs)
+  dropEmptyMetaCollections(metaOf(obj))
   if (schema.generationFields.length > 0 && generationChanged(schema, old, obj)) {
     metaOf(obj).generation = (old.metadata.generation ?? 0) + 1
   }
