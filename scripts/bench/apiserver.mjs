@@ -1,13 +1,16 @@
 // scripts/bench-apiserver: apiserver throughput and latency on a private real etcd, with raw etcd as the baseline
 // measured in the same run (issue 2). Prints a table and a JSON line; results go to packages/apiserver/README.md.
-import http from 'node:http'
 import { Etcd3 } from 'etcd3'
-import { fmt, percentile, request, runConcurrent, startApiserver, startEtcd, waitFor } from './lib.mjs'
+import { fmt, percentile, request, runConcurrent, startApiserver, startEtcd } from './lib.mjs'
+import { watchLatency } from './watch-latency.mjs'
 
 const quick = process.argv.includes('--quick')
+// --watch-only skips the create/get/list steps (for iterating on watch fan-out)
+const watchOnly = process.argv.includes('--watch-only')
 const N = quick ? 300 : 3000
 const LIST_OBJECTS = quick ? 1000 : 10000
-const WATCHERS = quick ? 100 : 1000
+// watch rounds run in the same process so the 100- and 1000-watcher figures are comparable
+const WATCHERS = quick ? [10, 100] : [100, 1000]
 const WATCH_EVENTS = quick ? 20 : 100
 
 const configMap = (ns, name) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns, labels: { app: 'bench' } }, data: { key: 'x'.repeat(512) } })
@@ -29,42 +32,14 @@ async function main () {
   const api = await startApiserver(etcd.url)
   // large ranges (10,000 objects ~8 MB) exceed grpc's default 4 MiB receive limit
   const raw = new Etcd3({ hosts: etcd.url, grpcOptions: { 'grpc.max_receive_message_length': -1 } })
-  const results = { machine: `${(await import('node:os')).cpus().length} cpus, node ${process.version}`, creates: [], get: {}, list: {}, watch: {} }
+  const results = { machine: `${(await import('node:os')).cpus().length} cpus, node ${process.version}`, creates: [], get: {}, list: {}, watch: [] }
   try {
-    // a stored ConfigMap's bytes, as the raw-etcd baseline writes them
-    await createNamespace(api.base, 'bench-sample')
-    const sample = JSON.parse((await request('POST', `${api.base}/api/v1/namespaces/bench-sample/configmaps`, configMap('bench-sample', 'sample'))).body)
-    const bytes = JSON.stringify(sample)
-    for (const c of [1, 16, 64]) {
-      const ns = `bench-c${c}`
-      await createNamespace(api.base, ns)
-      const viaApi = await createMany(api.base, ns, N, c, 'cm')
-      const viaEtcd = await runConcurrent(N, c, async i => { await raw.put(`/bench-raw/c${c}/${i}`).value(bytes) })
-      const row = { clients: c, apiserverCreatesPerSec: viaApi.opsPerSecond, etcdPutsPerSec: viaEtcd.opsPerSecond, ratio: viaApi.opsPerSecond / viaEtcd.opsPerSecond, apiP99Ms: percentile(viaApi.latencies, 99) }
-      results.creates.push(row)
-      console.log(`creates  clients=${String(c).padStart(2)}  apiserver ${fmt(row.apiserverCreatesPerSec)}/s  raw etcd ${fmt(row.etcdPutsPerSec)}/s  ratio ${fmt(row.ratio, 2)}  api p99 ${fmt(row.apiP99Ms)} ms`)
+    if (!watchOnly) await createsGetsLists(api, raw, results)
+    for (const watchers of WATCHERS) {
+      const w = await watchLatency(api.base, { ns: `bench-watch-${watchers}`, watchers, events: WATCH_EVENTS, configMap })
+      results.watch.push(w)
+      console.log(`watch    ${watchers} watchers x ${WATCH_EVENTS} events (${w.threads} client threads)  delivery p50 ${fmt(w.p50Ms)} ms  p99 ${fmt(w.p99Ms)} ms  (received ${w.received}/${w.expected})`)
     }
-
-    const gets = await runConcurrent(quick ? 200 : 2000, 1, async () => {
-      const r = await request('GET', `${api.base}/api/v1/namespaces/bench-sample/configmaps/sample`)
-      if (r.status !== 200) throw new Error(`get ${r.status}`)
-    })
-    results.get = { p50Ms: percentile(gets.latencies, 50), p99Ms: percentile(gets.latencies, 99) }
-    console.log(`get      p50 ${fmt(results.get.p50Ms, 2)} ms  p99 ${fmt(results.get.p99Ms, 2)} ms`)
-
-    await createNamespace(api.base, 'bench-list')
-    await createMany(api.base, 'bench-list', LIST_OBJECTS, 64, 'item')
-    const lists = await runConcurrent(quick ? 5 : 20, 1, async () => {
-      const r = await request('GET', `${api.base}/api/v1/namespaces/bench-list/configmaps`)
-      const n = JSON.parse(r.body).items.length
-      if (n !== LIST_OBJECTS) throw new Error(`list returned ${n}`)
-    })
-    const rawLists = await runConcurrent(quick ? 5 : 20, 1, async () => { await raw.getAll().prefix('/registry/configmaps/bench-list/').strings() })
-    results.list = { objects: LIST_OBJECTS, p50Ms: percentile(lists.latencies, 50), p99Ms: percentile(lists.latencies, 99), rawEtcdP50Ms: percentile(rawLists.latencies, 50) }
-    console.log(`list     ${LIST_OBJECTS} objects  p50 ${fmt(results.list.p50Ms)} ms  p99 ${fmt(results.list.p99Ms)} ms  (raw etcd range p50 ${fmt(results.list.rawEtcdP50Ms)} ms)`)
-
-    results.watch = await watchLatency(api.base)
-    console.log(`watch    ${WATCHERS} watchers x ${WATCH_EVENTS} events  delivery p50 ${fmt(results.watch.p50Ms)} ms  p99 ${fmt(results.watch.p99Ms)} ms  (received ${results.watch.received}/${results.watch.expected})`)
     console.log(JSON.stringify(results))
   } finally {
     raw.close()
@@ -73,50 +48,39 @@ async function main () {
   }
 }
 
-/** Opens WATCHERS watches, then creates WATCH_EVENTS objects and measures create-sent -> event-received per watcher. */
-async function watchLatency (base) {
-  const ns = 'bench-watch'
-  await createNamespace(base, ns)
-  const sentAt = new Map()
-  const delays = []
-  let received = 0
-  let ready = 0
-  const requests = []
-  const agent = new http.Agent({ keepAlive: false, maxSockets: Infinity })
-  await Promise.all(Array.from({ length: WATCHERS }, () => new Promise((resolve, reject) => {
-    const req = http.get(`${base}/api/v1/namespaces/${ns}/configmaps?watch=true&resourceVersion=0`, { agent }, res => {
-      let buf = ''
-      ready++
-      resolve()
-      res.setEncoding('utf8')
-      res.on('data', chunk => {
-        buf += chunk
-        let i
-        while ((i = buf.indexOf('\n')) >= 0) {
-          const line = buf.slice(0, i); buf = buf.slice(i + 1)
-          if (line.trim() === '') continue
-          const ev = JSON.parse(line)
-          const t = sentAt.get(ev.object?.metadata?.name)
-          if (ev.type === 'ADDED' && t !== undefined) { delays.push(performance.now() - t); received++ }
-        }
-      })
-      res.on('error', () => {})
-    })
-    req.on('error', reject)
-    requests.push(req)
-  })))
-  await waitFor(async () => ready === WATCHERS, 'watchers')
-  for (let i = 0; i < WATCH_EVENTS; i++) {
-    const name = `w-${i}`
-    sentAt.set(name, performance.now())
-    const r = await request('POST', `${base}/api/v1/namespaces/${ns}/configmaps`, configMap(ns, name))
-    if (r.status !== 201) throw new Error(`watch create ${r.status}`)
-    await new Promise(r => setTimeout(r, 20))
+/** Creates at 1/16/64 clients against raw etcd puts, then GET and LIST latency. */
+async function createsGetsLists (api, raw, results) {
+  // a stored ConfigMap's bytes, as the raw-etcd baseline writes them
+  await createNamespace(api.base, 'bench-sample')
+  const sample = JSON.parse((await request('POST', `${api.base}/api/v1/namespaces/bench-sample/configmaps`, configMap('bench-sample', 'sample'))).body)
+  const bytes = JSON.stringify(sample)
+  for (const c of [1, 16, 64]) {
+    const ns = `bench-c${c}`
+    await createNamespace(api.base, ns)
+    const viaApi = await createMany(api.base, ns, N, c, 'cm')
+    const viaEtcd = await runConcurrent(N, c, async i => { await raw.put(`/bench-raw/c${c}/${i}`).value(bytes) })
+    const row = { clients: c, apiserverCreatesPerSec: viaApi.opsPerSecond, etcdPutsPerSec: viaEtcd.opsPerSecond, ratio: viaApi.opsPerSecond / viaEtcd.opsPerSecond, apiP99Ms: percentile(viaApi.latencies, 99) }
+    results.creates.push(row)
+    console.log(`creates  clients=${String(c).padStart(2)}  apiserver ${fmt(row.apiserverCreatesPerSec)}/s  raw etcd ${fmt(row.etcdPutsPerSec)}/s  ratio ${fmt(row.ratio, 2)}  api p99 ${fmt(row.apiP99Ms)} ms`)
   }
-  const expected = WATCHERS * WATCH_EVENTS
-  await waitFor(async () => received >= expected, 'watch events', 30000).catch(() => {})
-  requests.forEach(r => r.destroy())
-  return { watchers: WATCHERS, events: WATCH_EVENTS, expected, received, p50Ms: percentile(delays, 50), p99Ms: percentile(delays, 99) }
+
+  const gets = await runConcurrent(quick ? 200 : 2000, 1, async () => {
+    const r = await request('GET', `${api.base}/api/v1/namespaces/bench-sample/configmaps/sample`)
+    if (r.status !== 200) throw new Error(`get ${r.status}`)
+  })
+  results.get = { p50Ms: percentile(gets.latencies, 50), p99Ms: percentile(gets.latencies, 99) }
+  console.log(`get      p50 ${fmt(results.get.p50Ms, 2)} ms  p99 ${fmt(results.get.p99Ms, 2)} ms`)
+
+  await createNamespace(api.base, 'bench-list')
+  await createMany(api.base, 'bench-list', LIST_OBJECTS, 64, 'item')
+  const lists = await runConcurrent(quick ? 5 : 20, 1, async () => {
+    const r = await request('GET', `${api.base}/api/v1/namespaces/bench-list/configmaps`)
+    const n = JSON.parse(r.body).items.length
+    if (n !== LIST_OBJECTS) throw new Error(`list returned ${n}`)
+  })
+  const rawLists = await runConcurrent(quick ? 5 : 20, 1, async () => { await raw.getAll().prefix('/registry/configmaps/bench-list/').strings() })
+  results.list = { objects: LIST_OBJECTS, p50Ms: percentile(lists.latencies, 50), p99Ms: percentile(lists.latencies, 99), rawEtcdP50Ms: percentile(rawLists.latencies, 50) }
+  console.log(`list     ${LIST_OBJECTS} objects  p50 ${fmt(results.list.p50Ms)} ms  p99 ${fmt(results.list.p99Ms)} ms  (raw etcd range p50 ${fmt(results.list.rawEtcdP50Ms)} ms)`)
 }
 
 main().catch(err => { console.error(err); process.exitCode = 1 })
