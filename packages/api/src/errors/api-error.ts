@@ -85,7 +85,7 @@ export const errTooManyRequests = (message: string, retryAfterSeconds = 1): ApiE
 
 /** A field validation failure, as upstream's `field.Error` (`FieldValueInvalid`, `FieldValueRequired`, ...). */
 export interface FieldError {
-  type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueTypeInvalid' | 'FieldValueTooMany'
+  type: 'FieldValueInvalid' | 'FieldValueRequired' | 'FieldValueNotSupported' | 'FieldValueDuplicate' | 'FieldValueForbidden' | 'FieldValueTooLong' | 'FieldValueTypeInvalid' | 'FieldValueTooMany' | 'FieldValueNotFound'
   field: string
   message: string
   badValue?: unknown
@@ -99,7 +99,8 @@ const typeText: Record<FieldError['type'], string> = {
   FieldValueForbidden: 'Forbidden',
   FieldValueTooLong: 'Too long',
   FieldValueTypeInvalid: 'Invalid value',
-  FieldValueTooMany: 'Too many'
+  FieldValueTooMany: 'Too many',
+  FieldValueNotFound: 'Not found'
 }
 
 /** Renders like upstream's `field.Error.Error()`: `metadata.name: Invalid value: "Foo": a lowercase RFC 1123 ...`. */
@@ -108,7 +109,9 @@ export function formatFieldError (e: FieldError): string {
   if (e.type === 'FieldValueRequired' || e.type === 'FieldValueForbidden' || e.badValue === undefined) {
     return e.message === '' ? head : `${head}: ${e.message}`
   }
-  return `${head}: ${JSON.stringify(e.badValue)}: ${e.message}`
+  // upstream appends ": <detail>" only when there is one (Duplicate and NotFound usually have none)
+  const value = `${head}: ${JSON.stringify(e.badValue)}`
+  return e.message === '' ? value : `${value}: ${e.message}`
 }
 
 function toCause (e: FieldError): StatusCause {
