@@ -9,11 +9,12 @@ import type { NodeToStatus } from './framework/interface.js'
 import type { NodeInfo } from './framework/node-info.js'
 import { Code, Status } from './framework/status.js'
 import type { SchedulerMetrics } from './metrics.js'
+import { Nominator } from './queue/nominator.js'
 import type { QueuedPodInfo, SchedulingQueue } from './queue/scheduling-queue.js'
 
 /** API side effects of a scheduling decision (implemented with the REST client in server.ts, faked in tests). */
 export interface SchedulerApi {
-  /** Writes `PodScheduled=False` (and nominatedNodeName) to the pod's status. */
+  /** Writes `PodScheduled=False` to the pod's status, and nominatedNodeName when defined ('' clears it). */
   updatePodScheduledCondition: (pod: Pod, condition: PodCondition, nominatedNodeName: string | undefined, signal: AbortSignal) => Promise<void>
   event: (pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string) => void
   /** The pod as the informer sees it now (undefined once deleted). */
@@ -33,6 +34,8 @@ export interface SchedulerDeps {
   metrics?: SchedulerMetrics
   /** Bindings in flight at most; the loop waits for a slot, which keeps the apiserver out of 429s and timeouts. */
   maxInFlightBindings?: number
+  /** Pods nominated by preemption (shared with the informers and the frameworks' handle). */
+  nominator?: Nominator
 }
 
 const DEFAULT_MAX_IN_FLIGHT_BINDINGS = 128
@@ -51,8 +54,11 @@ class FitError {
 export class Scheduler {
   private nextStartNodeIndex = 0
   private readonly binding = new Set<Promise<void>>()
+  private readonly nominator: Nominator
 
-  constructor (private readonly d: SchedulerDeps) {}
+  constructor (private readonly d: SchedulerDeps) {
+    this.nominator = d.nominator ?? new Nominator()
+  }
 
   async run (signal: AbortSignal): Promise<void> {
     try {
@@ -88,15 +94,17 @@ export class Scheduler {
     }
     const node = result
     this.d.cache.assumePod(pod, node)
+    // the pod now counts on its node; a nomination would count it twice (upstream DeleteNominatedPodIfExists)
+    this.nominator.delete(pod)
     const reserve = fw.runReserve(state, pod, node)
-    const permit = reserve.isSuccess() ? fw.runPermit(state, pod, node) : { status: reserve }
-    if (!permit.status.isSuccess() && permit.status.code !== Code.Wait) {
+    const permit = reserve.isSuccess() ? fw.runPermit(state, pod, node) : reserve
+    if (!permit.isSuccess() && permit.code !== Code.Wait) {
       this.d.cache.forgetPod(pod)
       fw.runUnreserve(state, pod, node)
-      await this.handleFailure(fw, state, info, pod, permit.status, cycle, started, signal)
+      await this.handleFailure(fw, state, info, pod, permit, cycle, started, signal, '')
       return
     }
-    const p = this.bindingCycle(fw, state, info, pod, node, started, signal)
+    const p = this.bindingCycle(fw, state, info, pod, node, cycle, started, signal)
       .catch((err: unknown) => { this.d.logger.error({ err, pod: info.key }, 'binding cycle failed unexpectedly') })
     this.binding.add(p)
     void p.finally(() => this.binding.delete(p))
@@ -121,6 +129,14 @@ export class Scheduler {
       const rejected = new Status(Code.UnschedulableAndUnresolvable, ["node(s) didn't satisfy plugin(s) [" + 'NodeAffinity' + ']'])
       for (const n of all) if (!allowed.has(n.name)) statuses.set(n.name, rejected)
     }
+    // a nominated node is tried first: the room preemption freed there is the pod's (upstream evaluateNominatedNode)
+    const nominatedNode = pod.status?.nominatedNodeName ?? ''
+    const nominated = nominatedNode === '' ? undefined : candidates.find(n => n.name === nominatedNode)
+    if (nominated !== undefined) {
+      const s = fw.runFilter(state, pod, nominated)
+      if (s.code === Code.Error) return s
+      if (s.isSuccess()) return nominated.name
+    }
     const pct = this.d.profilePercentage?.get(profile) ?? this.d.percentageOfNodesToScore
     const want = fw.hasScorePlugins() ? numFeasibleNodesToFind(pct, candidates.length) : 1
     const start = candidates.length === 0 ? 0 : this.nextStartNodeIndex % candidates.length
@@ -136,7 +152,17 @@ export class Scheduler {
     return selectHost(scores) as string
   }
 
-  private async bindingCycle (fw: Framework, state: CycleState, info: QueuedPodInfo, pod: Pod, node: string, started: number, signal: AbortSignal): Promise<void> {
+  private async bindingCycle (fw: Framework, state: CycleState, info: QueuedPodInfo, pod: Pod, node: string, cycle: number, started: number, signal: AbortSignal): Promise<void> {
+    const permit = await fw.waitOnPermit(pod)
+    if (!permit.isSuccess()) {
+      // rejected or timed out at Permit: give the room back and requeue like any scheduling failure
+      this.d.cache.forgetPod(pod)
+      fw.runUnreserve(state, pod, node)
+      if (signal.aborted) return
+      await this.handleFailure(fw, state, info, pod, permit, cycle, started, signal, '')
+      this.d.queue.moveAllToActiveOrBackoff('AssignedPodDelete', info.key)
+      return
+    }
     const status = await fw.runBind(state, pod, node, signal)
     const m = this.d.metrics
     const now = this.d.clock.now()
@@ -157,9 +183,9 @@ export class Scheduler {
     if (this.d.api.currentPod(pod) !== undefined) this.d.queue.addBackoff(info)
   }
 
-  private async handleFailure (fw: Framework, state: CycleState, info: QueuedPodInfo, pod: Pod, result: FitError | Status, cycle: number, started: number, signal: AbortSignal): Promise<void> {
+  /** `nominated` '' clears the pod's nomination (failures after a node was chosen); undefined leaves it to PostFilter. */
+  private async handleFailure (fw: Framework, state: CycleState, info: QueuedPodInfo, pod: Pod, result: FitError | Status, cycle: number, started: number, signal: AbortSignal, nominated?: string): Promise<void> {
     const m = this.d.metrics
-    let nominated: string | undefined
     let message: string
     let reason = 'Unschedulable'
     if (result instanceof FitError) {
@@ -185,7 +211,10 @@ export class Scheduler {
     if (current === undefined) return
     if (reason === 'SchedulerError') this.d.queue.addBackoff(info)
     else this.d.queue.addUnschedulable(info, cycle)
+    if (nominated !== undefined) this.nominator.add(current, nominated)
     const cond: PodCondition = { type: 'PodScheduled', status: 'False', reason, message }
+    // the nomination is written only when it changes (upstream updatePod)
+    if (nominated === (current.status?.nominatedNodeName ?? '')) nominated = undefined
     if (!conditionChanged(current, cond) && nominated === undefined) return
     try {
       await this.d.api.updatePodScheduledCondition(current, cond, nominated, signal)

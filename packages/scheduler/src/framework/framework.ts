@@ -7,8 +7,13 @@ import type {
   BindPlugin, FilterPlugin, NodeScore, NodeToStatus, Plugin, PostFilterPlugin, PostFilterResult, PreFilterPlugin, PreScorePlugin,
   PermitPlugin, ReservePlugin, ScorePlugin
 } from './interface.js'
+import type { Clock } from '@kube-ts/client'
+import { systemClock } from '@kube-ts/client'
+import type { Handle } from './interface.js'
+import { podInfoOf, podKey } from './node-info.js'
 import type { NodeInfo } from './node-info.js'
 import { Code, Status } from './status.js'
+import { MAX_PERMIT_WAIT_MS, WaitingPod, WaitingPods, uidOf } from './waiting-pods.js'
 
 /** Which plugins run at each point, and score weights (one scheduling profile after config defaults). */
 export interface FrameworkPlugins {
@@ -44,7 +49,12 @@ export function pluginsFromInstances (plugins: Plugin[], weights: Record<string,
 
 /** Runs one profile's plugins at each extension point (upstream frameworkImpl), turning exceptions into Error statuses. */
 export class Framework {
-  constructor (readonly profileName: string, readonly plugins: FrameworkPlugins) {}
+  readonly waitingPods: WaitingPods
+
+  /** `handle` supplies nominated pods; `waitingPods` is shared across profiles (default: one of its own). */
+  constructor (readonly profileName: string, readonly plugins: FrameworkPlugins, readonly handle?: Handle, waitingPods?: WaitingPods, clock: Clock = systemClock) {
+    this.waitingPods = waitingPods ?? new WaitingPods(clock)
+  }
 
   /** Skip from a PreFilter means its Filter is skipped too; a node set restricts the candidates (intersection). */
   runPreFilter (state: CycleState, pod: Pod, nodes: NodeInfo[]): { status: Status, nodeNames?: Set<string> } {
@@ -61,8 +71,31 @@ export class Framework {
     return { status: Status.success(), nodeNames }
   }
 
-  /** First failing Filter wins (upstream stops at the first non-success). */
+  /**
+   * Filter as upstream RunFilterPluginsWithNominatedPods: first with the pods nominated to this node at the pod's
+   * priority or higher counted there (so a preemptor's freed room is not taken), then, if any were added and that
+   * passed, again without them (the pod must also fit should they not arrive, e.g. for anti-affinity).
+   */
   runFilter (state: CycleState, pod: Pod, node: NodeInfo): Status {
+    const nominated = this.handle?.nominatedPodsForNode?.(node.name)
+    if (nominated === undefined || nominated.length === 0) return this.runFilterPlugins(state, pod, node)
+    const prio = pod.spec?.priority ?? 0
+    const self = podKey(pod)
+    const higher = nominated.filter(p => (p.spec?.priority ?? 0) >= prio && podKey(p) !== self)
+    if (higher.length === 0) return this.runFilterPlugins(state, pod, node)
+    const withNominated = node.clone()
+    const stateWith = state.clone()
+    for (const p of higher) {
+      withNominated.addPod(podInfoOf(p))
+      this.runAddPod(stateWith, pod, p, withNominated)
+    }
+    const first = this.runFilterPlugins(stateWith, pod, withNominated)
+    if (!first.isSuccess()) return first
+    return this.runFilterPlugins(state, pod, node)
+  }
+
+  /** First failing Filter wins (upstream stops at the first non-success). */
+  runFilterPlugins (state: CycleState, pod: Pod, node: NodeInfo): Status {
     for (const p of this.plugins.filter) {
       if (state.skipFilterPlugins.has(p.name())) continue
       const s = guard(p.name(), () => ({ status: p.filter(state, pod, node) })).status
@@ -126,15 +159,33 @@ export class Framework {
     for (const p of [...this.plugins.reserve].reverse()) p.unreserve(state, pod, nodeName)
   }
 
-  /** Wait is reported with the longest timeout; the caller waits for `allow` or rejects at timeout. */
-  runPermit (state: CycleState, pod: Pod, nodeName: string): { status: Status, timeoutMs?: number } {
-    let wait: number | undefined
+  /**
+   * A rejection wins; when plugins asked to wait (timeouts capped at 15 minutes), the pod is parked in the
+   * waiting-pods map with one timer per plugin and Wait is returned: the binding cycle then calls waitOnPermit.
+   */
+  runPermit (state: CycleState, pod: Pod, nodeName: string): Status {
+    const waits = new Map<string, number>()
     for (const p of this.plugins.permit) {
-      const r = p.permit(state, pod, nodeName)
-      if (r.status.code === Code.Wait) { wait = Math.max(wait ?? 0, r.timeoutMs ?? 0); continue }
-      if (!r.status.isSuccess()) return { status: r.status.withPlugin(p.name()) }
+      const r = guard(p.name(), () => p.permit(state, pod, nodeName))
+      if (r.status.isSuccess()) continue
+      if (r.status.isRejected()) return r.status.withPlugin(p.name())
+      if (r.status.code === Code.Wait) { waits.set(p.name(), Math.min(Math.max(r.timeoutMs ?? 0, 0), MAX_PERMIT_WAIT_MS)); continue }
+      return Status.error(`running Permit plugin "${p.name()}": ${r.status.message()}`).withPlugin(p.name())
     }
-    return wait === undefined ? { status: Status.success() } : { status: new Status(Code.Wait), timeoutMs: wait }
+    if (waits.size === 0) return Status.success()
+    this.waitingPods.add(new WaitingPod(pod, waits, this.waitingPods.clock))
+    return new Status(Code.Wait, [`one or more plugins asked to wait and no plugin rejected pod "${pod.metadata?.name ?? ''}"`])
+  }
+
+  /** Resolves once a parked pod is allowed (Success) or rejected/timed out (Unschedulable); Success if it never waited. */
+  async waitOnPermit (pod: Pod): Promise<Status> {
+    const wp = this.waitingPods.get(uidOf(pod))
+    if (wp === undefined) return Status.success()
+    try {
+      return await wp.result
+    } finally {
+      this.waitingPods.remove(pod)
+    }
   }
 
   /** First bind plugin that does not Skip decides. */

@@ -1,4 +1,6 @@
-import type { Pod } from 'kubernetes-types/core/v1.js'
+import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1.js'
+import type { Pod, ReplicationController, Service } from 'kubernetes-types/core/v1.js'
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js'
 import type { CycleState } from './cycle-state.js'
 import type { NodeInfo } from './node-info.js'
 import type { Status } from './status.js'
@@ -19,6 +21,21 @@ export interface Handle {
   imageNumNodes?: (image: string) => number
   /** Nodes with at least one pod that has required anti-affinity (upstream HavePodsWithRequiredAntiAffinityList). */
   nodesWithRequiredAntiAffinity?: () => NodeInfo[]
+  /** Pending pods nominated to the node by preemption (upstream PodNominator). */
+  nominatedPodsForNode?: (node: string) => Pod[]
+  /** Informer-backed reads some plugins need (upstream SharedInformerFactory listers). */
+  listers?: Listers
+}
+
+/** Lists one namespace's objects (all namespaces for an empty string) from an informer cache. */
+export type NamespacedList<T> = (namespace: string) => readonly T[]
+
+export interface Listers {
+  services?: NamespacedList<Service>
+  replicationControllers?: NamespacedList<ReplicationController>
+  replicaSets?: NamespacedList<ReplicaSet>
+  statefulSets?: NamespacedList<StatefulSet>
+  podDisruptionBudgets?: NamespacedList<PodDisruptionBudget>
 }
 
 export interface PreFilterResult {

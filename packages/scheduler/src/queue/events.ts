@@ -17,10 +17,15 @@ const interested: Record<ClusterEvent, ReadonlySet<string> | 'all'> = {
   ForceActivate: 'all'
 }
 
-/** True when `event` could help a pod rejected by `plugins` (an empty set means "unknown": always retry). */
+const inTree: ReadonlySet<string> = new Set(Object.values(names))
+
+/**
+ * True when `event` could help a pod rejected by `plugins` (an empty set means "unknown": always retry). An
+ * out-of-tree plugin registers for every event, as upstream does for plugins without EventsToRegister.
+ */
 export function eventCanHelp (event: ClusterEvent, plugins: ReadonlySet<string>): boolean {
   const set = interested[event]
   if (set === 'all' || plugins.size === 0) return true
-  for (const p of plugins) if (set.has(p)) return true
+  for (const p of plugins) if (set.has(p) || !inTree.has(p)) return true
   return false
 }

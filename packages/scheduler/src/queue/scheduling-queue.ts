@@ -150,10 +150,13 @@ export class SchedulingQueue {
     this.backoff.push(info.key, info)
   }
 
-  /** Moves unschedulable pods that `event` might help to backoff (still backing off) or active. */
-  moveAllToActiveOrBackoff (event: ClusterEvent): void {
+  /**
+   * Moves unschedulable pods that `event` might help to backoff (still backing off) or active; `except` stays (the
+   * pod whose own Permit rejection caused the event, as upstream's precheck).
+   */
+  moveAllToActiveOrBackoff (event: ClusterEvent, except?: string): void {
     for (const [key, info] of this.unschedulable) {
-      if (!eventCanHelp(event, info.unschedulablePlugins)) continue
+      if (key === except || !eventCanHelp(event, info.unschedulablePlugins)) continue
       this.unschedulable.delete(key)
       this.requeue(info)
     }
