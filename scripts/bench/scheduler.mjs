@@ -1,21 +1,28 @@
-// scripts/bench-scheduler: upstream scheduler_perf "SchedulingBasic" against the real apiserver and etcd. Registers N
-// Node objects (no kubelets), starts kube-scheduler, creates M pods and measures pods/s from the first create to the
-// last binding seen on a watch. In the same run, on a fresh namespace before the scheduler starts, it measures the
-// apiserver's own pods/binding throughput (M binds at the same client concurrency) as the ceiling. Prints a table and
-// JSON lines; results go to packages/scheduler/README.md.
+// scripts/bench-scheduler: upstream scheduler_perf "SchedulingBasic" (misc/performance-config.yaml) against the real
+// apiserver and etcd. Registers N Node objects (no kubelets), starts kube-scheduler, schedules initPods unmeasured, then
+// creates measurePods and samples scheduled pods once a second as upstream's throughputCollector does (the window
+// includes pod creation; the first sample is skipped; seconds with no new binding are merged into the next sample).
+// In the same run, before the scheduler starts, it measures the apiserver's own pods/binding throughput (M binds) as the
+// ceiling. Prints a table and JSON lines; results go to packages/scheduler/README.md and BENCHMARKS.md.
 import { spawn } from 'node:child_process'
-import { openSync } from 'node:fs'
+import { openSync, readdirSync, readFileSync } from 'node:fs'
 import http from 'node:http'
-import { cpus, totalmem } from 'node:os'
+import { cpus, loadavg, totalmem } from 'node:os'
 import { fmt, freePort, get, percentile, request, runConcurrent, sleep, startApiserver, startEtcd, waitFor } from './lib.mjs'
 
 const args = process.argv.slice(2)
-const scenarios = args.includes('--quick') ? [[100, 200]] : args.includes('--large-only') ? [[5000, 10000]] : args.includes('--large') ? [[500, 1000], [5000, 10000]] : [[500, 1000]]
+// [nodes, initPods, measurePods]: upstream's SchedulingBasic workloads 500Nodes and 5000Nodes_10000Pods
+const SMALL = [500, 500, 1000]
+const LARGE = [5000, 1000, 10000]
+const scenarios = args.includes('--quick') ? [[100, 100, 200]] : args.includes('--large-only') ? [LARGE] : args.includes('--large') ? [SMALL, LARGE] : [SMALL]
+// node setup and the bind ceiling
 const CONCURRENCY = 100
+// upstream test/utils CreatePod: workqueue.ParallelizeUntil(ctx, 30, count, ...), client QPS 5000
+const CREATE_WORKERS = 30
 
 // upstream config/templates/node-default.yaml and pod-default.yaml
 const nodeStatus = { capacity: { cpu: '4', memory: '32Gi', pods: '110' }, allocatable: { cpu: '4', memory: '32Gi', pods: '110' }, conditions: [{ type: 'Ready', status: 'True' }] }
-const podSpec = (schedulerName) => ({ schedulerName, containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10', resources: { requests: { cpu: '100m', memory: '500Mi' }, limits: { cpu: '100m', memory: '500Mi' } } }] })
+const podSpec = (schedulerName) => ({ schedulerName, containers: [{ name: 'pause', image: 'registry.k8s.io/pause:3.10', ports: [{ containerPort: 80 }], resources: { requests: { cpu: '100m', memory: '500Mi' }, limits: { cpu: '100m', memory: '500Mi' } } }] })
 
 async function must (method, url, body, ok = [200, 201]) {
   const r = await request(method, url, body)
@@ -35,7 +42,13 @@ async function createNamespace (base, name) {
   await must('POST', `${base}/api/v1/namespaces`, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } }, [201, 409])
 }
 
-/** The ceiling: M pods nobody schedules, then M bindings round-robin over the nodes at the same concurrency. */
+async function createPods (base, ns, m, prefix = 'p') {
+  return await runConcurrent(m, CREATE_WORKERS, async (i) => {
+    await must('POST', `${base}/api/v1/namespaces/${ns}/pods`, { apiVersion: 'v1', kind: 'Pod', metadata: { name: `${prefix}-${i}` }, spec: podSpec('default-scheduler') })
+  })
+}
+
+/** The ceiling: M pods nobody schedules, then M bindings round-robin over the nodes. */
 async function bindBaseline (base, nodes, m) {
   const ns = 'bind-baseline'
   await createNamespace(base, ns)
@@ -50,7 +63,7 @@ async function bindBaseline (base, nodes, m) {
   return { bindsPerSecond: r.opsPerSecond, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) }
 }
 
-/** Resolves with bound times once `count` pods in `ns` have a nodeName (watch from now). */
+/** Counts pods in `ns` that get a nodeName (watch from now); `done` resolves with the bound times once `count` are. */
 function watchBound (base, ns, count) {
   const times = []
   const seen = new Set()
@@ -66,7 +79,8 @@ function watchBound (base, ns, count) {
         for (let i = buf.indexOf('\n'); i >= 0; i = buf.indexOf('\n')) {
           const line = buf.slice(0, i)
           buf = buf.slice(i + 1)
-          if (line.trim() === '') continue
+          // unbound pods (ADDED) are most of the stream: skip them without a parse, the load client shares the CPUs
+          if (!line.includes('"nodeName"')) continue
           const ev = JSON.parse(line)
           const name = ev.object?.metadata?.name
           if (ev.object?.spec?.nodeName && !seen.has(name)) {
@@ -80,7 +94,54 @@ function watchBound (base, ns, count) {
     })
     req.on('error', (err) => { if (seen.size < count) reject(err) })
   })
-  return { opened, done }
+  return { opened, done, scheduled: () => seen.size }
+}
+
+/**
+ * Upstream throughputCollector: every second, once some pod is scheduled, the pods scheduled since the last sample
+ * over the time since it; the first sample is skipped and empty seconds are folded into the next sample (recorded once
+ * per second they span). Call the returned function to stop and get the samples.
+ */
+function sampleThroughput (scheduled) {
+  const samples = []
+  let started = false
+  let last = 0
+  let lastAt = performance.now()
+  let skipped = 0
+  const timer = setInterval(() => {
+    const now = performance.now()
+    const n = scheduled()
+    if (n === 0) return
+    if (!started) { started = true; last = n; lastAt = now; return }
+    if (n === last) { skipped++; return }
+    const rate = (n - last) / ((now - lastAt) / 1000)
+    for (let i = 0; i <= skipped; i++) samples.push(rate)
+    last = n
+    lastAt = now
+    skipped = 0
+  }, 1000)
+  return () => { clearInterval(timer); return samples }
+}
+
+function summary (samples) {
+  const sum = samples.reduce((a, b) => a + b, 0)
+  return { average: sum / samples.length, p50: percentile(samples, 50), p90: percentile(samples, 90), p95: percentile(samples, 95), p99: percentile(samples, 99), samples: samples.length }
+}
+
+/** utime + stime of a process in ms (Linux /proc), undefined if it is gone. */
+function cpuMs (pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').replace(/^.*\) /, '').split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10 // USER_HZ is 100 on Linux
+  } catch { return undefined }
+}
+
+function pidOf (cmdlineFragment) {
+  for (const d of readdirSync('/proc')) {
+    if (!/^\d+$/.test(d)) continue
+    try { if (readFileSync(`/proc/${d}/cmdline`, 'utf8').includes(cmdlineFragment)) return Number(d) } catch {}
+  }
+  return undefined
 }
 
 async function startScheduler (base) {
@@ -93,7 +154,7 @@ async function startScheduler (base) {
     '--bind-address=127.0.0.1', '--kube-api-qps=5000', '--kube-api-burst=5000'], { stdio: ['ignore', logFd, 'inherit'] })
   await waitFor(async () => (await get(`http://127.0.0.1:${port}/readyz`)).status === 200, 'kube-scheduler /readyz', 120000)
   const exited = new Promise(resolve => proc.once('exit', resolve))
-  return { port, stop: async () => { proc.kill('SIGTERM'); await Promise.race([exited, sleep(5000)]); proc.kill('SIGKILL') } }
+  return { port, pid: proc.pid, stop: async () => { proc.kill('SIGTERM'); await Promise.race([exited, sleep(5000)]); proc.kill('SIGKILL') } }
 }
 
 async function metric (port, name) {
@@ -101,46 +162,92 @@ async function metric (port, name) {
   return body.split('\n').filter(l => l.startsWith(name)).join('\n')
 }
 
-async function scenario (nodes, pods) {
+/** SIGTERM and wait for the exit, so a CPU profile is written (lib's stop() SIGKILLs after 300 ms). */
+async function stopGracefully (pid) {
+  try { process.kill(pid, 'SIGTERM') } catch { return }
+  for (let i = 0; i < 100; i++) {
+    await sleep(100)
+    try { process.kill(pid, 0) } catch { return }
+  }
+}
+
+const TIMEOUT = 600000
+const within = async (p, what) => await Promise.race([p, sleep(TIMEOUT).then(() => { throw new Error(`${what} within 10 minutes`) })])
+
+async function scenario (nodes, initPods, pods) {
   const etcd = await startEtcd()
-  const api = await startApiserver(etcd.url)
+  // KUBE_TS_BENCH_APISERVER_NODE_OPTIONS profiles the apiserver (node refuses --cpu-prof in NODE_OPTIONS: pass a
+  // `--require` hook that starts the inspector's profiler and writes the profile on exit)
+  const saved = process.env.NODE_OPTIONS
+  if (process.env.KUBE_TS_BENCH_APISERVER_NODE_OPTIONS) process.env.NODE_OPTIONS = process.env.KUBE_TS_BENCH_APISERVER_NODE_OPTIONS
+  const api = await startApiserver(etcd.url).finally(() => { if (saved === undefined) delete process.env.NODE_OPTIONS; else process.env.NODE_OPTIONS = saved })
   try {
     const t0 = performance.now()
     await createNodes(api.base, nodes)
     const nodeSeconds = (performance.now() - t0) / 1000
     const baseline = await bindBaseline(api.base, nodes, pods)
-    const ns = 'sched-basic'
-    await createNamespace(api.base, ns)
+    await createNamespace(api.base, 'sched-setup')
+    await createNamespace(api.base, 'sched-test')
     const sched = await startScheduler(api.base)
     try {
-      const w = watchBound(api.base, ns, pods)
+      // initPods: scheduled before the measurement, as upstream's first createPods op
+      const setup = watchBound(api.base, 'sched-setup', initPods)
+      await setup.opened
+      await createPods(api.base, 'sched-setup', initPods)
+      await within(setup.done, 'setup pods were not all bound')
+      const w = watchBound(api.base, 'sched-test', pods)
       await w.opened
+      const procs = { scheduler: sched.pid, apiserver: api.pid, etcd: pidOf(`--listen-client-urls\0${etcd.url}`), loadClient: process.pid }
+      const cpu0 = Object.fromEntries(Object.entries(procs).map(([k, pid]) => [k, cpuMs(pid)]))
+      const load0 = loadavg()[0]
+      const stopSampling = sampleThroughput(w.scheduled)
       const started = performance.now()
-      const creates = await runConcurrent(pods, CONCURRENCY, async (i) => {
-        await must('POST', `${api.base}/api/v1/namespaces/${ns}/pods`, { apiVersion: 'v1', kind: 'Pod', metadata: { name: `p-${i}` }, spec: podSpec('default-scheduler') })
-      })
-      const times = await Promise.race([w.done, sleep(600000).then(() => { throw new Error('pods were not all bound within 10 minutes') })])
+      const creates = await createPods(api.base, 'sched-test', pods)
+      const times = await within(w.done, 'pods were not all bound')
+      const samples = stopSampling()
       const seconds = ((times.at(-1) ?? started) - started) / 1000
+      // CPU each process spent per measured pod: where the shared CPUs go
+      const cpuMsPerPod = Object.fromEntries(Object.entries(procs).map(([k, pid]) => [k, ((cpuMs(pid) ?? NaN) - (cpu0[k] ?? NaN)) / pods]))
       const attempts = await metric(sched.port, 'scheduler_schedule_attempts_total')
-      return { nodes, pods, nodeSetupSeconds: nodeSeconds, createPodsPerSecond: creates.opsPerSecond, scheduledPodsPerSecond: pods / seconds, seconds, bindBaselinePerSecond: baseline.bindsPerSecond, bindP50Ms: baseline.p50, bindP99Ms: baseline.p99, attempts }
+      const throughput = summary(samples)
+      return {
+        nodes,
+        initPods,
+        pods,
+        nodeSetupSeconds: nodeSeconds,
+        throughput,
+        overallPodsPerSecond: pods / seconds,
+        seconds,
+        createPodsPerSecond: creates.opsPerSecond,
+        bindBaselinePerSecond: baseline.bindsPerSecond,
+        ratioToCeiling: throughput.average / baseline.bindsPerSecond,
+        bindP50Ms: baseline.p50,
+        bindP99Ms: baseline.p99,
+        cpuMsPerPod,
+        loadAverage: [load0, loadavg()[0]],
+        attempts
+      }
     } finally {
       await sched.stop()
     }
   } finally {
+    await stopGracefully(api.pid)
     await api.stop()
     await etcd.stop()
   }
 }
 
 const results = []
-for (const [n, m] of scenarios) {
-  process.stderr.write(`running ${n} nodes / ${m} pods ...\n`)
-  results.push(await scenario(n, m))
+for (const [n, init, m] of scenarios) {
+  process.stderr.write(`running ${n} nodes / ${init} + ${m} pods ...\n`)
+  results.push(await scenario(n, init, m))
 }
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 1024 ** 3, 0)} GiB, node ${process.version}`)
-console.log('nodes   pods    scheduled pods/s   (create pods/s)   apiserver binds/s alone (p50/p99 ms)')
+console.log('nodes  pods (init)      pods/s avg  p50/p90/p99       overall  creates/s  ceiling binds/s  ratio  cpu ms/pod sched/api/etcd/client')
 for (const r of results) {
-  console.log(`${String(r.nodes).padEnd(7)} ${String(r.pods).padEnd(7)} ${fmt(r.scheduledPodsPerSecond).padEnd(18)} (${fmt(r.createPodsPerSecond)})`.padEnd(55) + `${fmt(r.bindBaselinePerSecond)} (${fmt(r.bindP50Ms)}/${fmt(r.bindP99Ms)})`)
+  const t = r.throughput
+  const c = r.cpuMsPerPod
+  console.log(`${String(r.nodes).padEnd(6)} ${`${r.pods} (${r.initPods})`.padEnd(16)} ${fmt(t.average).padEnd(11)} ${`${fmt(t.p50, 0)}/${fmt(t.p90, 0)}/${fmt(t.p99, 0)}`.padEnd(17)} ${fmt(r.overallPodsPerSecond).padEnd(8)} ${fmt(r.createPodsPerSecond).padEnd(10)} ${fmt(r.bindBaselinePerSecond).padEnd(16)} ${fmt(r.ratioToCeiling, 2).padEnd(6)} ${[c.scheduler, c.apiserver, c.etcd, c.loadClient].map(v => fmt(v, 2)).join('/')}`)
 }
 for (const r of results) console.log(JSON.stringify(r))
 process.exit(0)
