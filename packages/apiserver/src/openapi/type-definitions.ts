@@ -17,6 +17,7 @@ export interface OpenApiSchema {
   items?: OpenApiSchema
   additionalProperties?: OpenApiSchema | boolean
   allOf?: OpenApiSchema[]
+  oneOf?: OpenApiSchema[]
   $ref?: string
   default?: unknown
   'x-kubernetes-int-or-string'?: boolean
@@ -77,6 +78,15 @@ interface FileContext {
 
 const refTo = (name: string): OpenApiSchema => ({ $ref: `#/components/schemas/${name}` })
 
+// Upstream's v3 documents give the two scalar-or-string types a schema of their own with `oneOf` and no `type`, so
+// `kubectl explain` prints `<IntOrString>` and `<map[string]Quantity>` rather than `<string>`.
+const INT_OR_STRING = 'io.k8s.apimachinery.pkg.util.intstr.IntOrString'
+const intOrStringSchema: OpenApiSchema = {
+  description: 'IntOrString is a type that can hold an int32 or a string.',
+  format: 'int-or-string',
+  oneOf: [{ type: 'integer' }, { type: 'string' }]
+}
+
 function schemaOfType (node: ts.TypeNode, ctx: FileContext): OpenApiSchema {
   switch (node.kind) {
     case ts.SyntaxKind.StringKeyword: return { type: 'string' }
@@ -88,9 +98,7 @@ function schemaOfType (node: ts.TypeNode, ctx: FileContext): OpenApiSchema {
   }
   if (ts.isUnionTypeNode(node)) {
     const kinds = new Set(node.types.map(t => t.kind))
-    if (kinds.has(ts.SyntaxKind.NumberKeyword) && kinds.has(ts.SyntaxKind.StringKeyword)) {
-      return { type: 'string', format: 'int-or-string', 'x-kubernetes-int-or-string': true }
-    }
+    if (kinds.has(ts.SyntaxKind.NumberKeyword) && kinds.has(ts.SyntaxKind.StringKeyword)) return refTo(INT_OR_STRING)
     // JSONSchemaPropsOr* and similar unions: accept any JSON
     return { 'x-kubernetes-preserve-unknown-fields': true }
   }
@@ -119,7 +127,7 @@ const int64Fields = new Set(['generation', 'observedGeneration', 'resourceVersio
 function aliasSchema (decl: ts.TypeAliasDeclaration, source: ts.SourceFile): OpenApiSchema | undefined {
   const name = decl.name.text
   const description = docOf(decl, source)
-  if (name === 'Quantity') return { type: 'string', description }
+  if (name === 'Quantity') return { oneOf: [{ type: 'string' }, { type: 'number' }], description }
   if (name === 'Time') return { type: 'string', format: 'date-time', description }
   if (name === 'MicroTime') return { type: 'string', format: 'date-time', description }
   if (decl.type.kind === ts.SyntaxKind.StringKeyword) return { type: 'string', description }
@@ -183,7 +191,7 @@ let cached: Definitions | undefined
 export function typeDefinitions (): Definitions {
   if (cached !== undefined) return cached
   const root = typesRoot()
-  const defs: Definitions = {}
+  const defs: Definitions = { [INT_OR_STRING]: intOrStringSchema }
   for (const file of declarationFiles(root)) parseFile(root, file, defs)
   cached = defs
   return defs
