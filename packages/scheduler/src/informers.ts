@@ -3,37 +3,50 @@ import type { Informer } from '@kube-ts/client'
 import { unwrapTombstone } from '@kube-ts/client'
 import type { SchedulerCache } from './cache/scheduler-cache.js'
 import { isTerminal } from './cache/scheduler-cache.js'
+import type { WaitingPods } from './framework/waiting-pods.js'
+import { uidOf } from './framework/waiting-pods.js'
+import type { Nominator } from './queue/nominator.js'
 import type { SchedulingQueue } from './queue/scheduling-queue.js'
 
 const assigned = (p: Pod): boolean => (p.spec?.nodeName ?? '') !== ''
 
+/** Scheduler state beyond queue and cache that pod events keep current. */
+export interface InformerExtras {
+  nominator?: Nominator
+  waitingPods?: WaitingPods
+}
+
 /**
- * Informer handlers (upstream eventhandlers.go): pending pods for our profiles feed the queue, assigned pods and
- * nodes feed the cache, and changes that might free room move unschedulable pods back. Handlers never do I/O.
+ * Informer handlers (upstream eventhandlers.go): pending pods for our profiles feed the queue and the nominator,
+ * assigned pods and nodes feed the cache, and changes that might free room move unschedulable pods back. A
+ * pending pod deleted while parked at Permit is rejected there. Handlers never do I/O.
  */
-export function wireInformers (pods: Informer<Pod>, nodes: Informer<Node>, cache: SchedulerCache, queue: SchedulingQueue, profiles: ReadonlySet<string>): void {
+export function wireInformers (pods: Informer<Pod>, nodes: Informer<Node>, cache: SchedulerCache, queue: SchedulingQueue, profiles: ReadonlySet<string>, extras: InformerExtras = {}): void {
+  const { nominator, waitingPods } = extras
   const ours = (p: Pod): boolean => profiles.has(p.spec?.schedulerName ?? 'default-scheduler') && !isTerminal(p) && p.metadata?.deletionTimestamp === undefined
   pods.addEventHandler({
     onAdd: (o) => {
       const p = o as Pod
-      if (assigned(p)) { cache.addPod(p); queue.moveAllToActiveOrBackoff('AssignedPodAdd') } else if (ours(p)) queue.add(p)
+      if (assigned(p)) { cache.addPod(p); queue.moveAllToActiveOrBackoff('AssignedPodAdd') } else if (ours(p)) { queue.add(p); nominator?.add(p) }
     },
     onUpdate: (oldO, newO) => {
       const oldP = oldO as Pod
       const p = newO as Pod
       if (oldP.metadata?.resourceVersion === p.metadata?.resourceVersion) return
       if (assigned(p)) {
-        if (!assigned(oldP)) queue.delete(p)
+        if (!assigned(oldP)) { queue.delete(p); nominator?.delete(p) }
         cache.updatePod(p)
         if (isTerminal(p) && !isTerminal(oldP)) queue.moveAllToActiveOrBackoff('AssignedPodDelete')
         else if (assigned(oldP)) queue.moveAllToActiveOrBackoff('AssignedPodUpdate')
         else queue.moveAllToActiveOrBackoff('AssignedPodAdd')
-      } else if (ours(p)) queue.update(p)
-      else queue.delete(p)
+      } else if (ours(p)) { queue.update(p); nominator?.update(oldP, p) } else { queue.delete(p); nominator?.delete(p) }
     },
     onDelete: (o) => {
       const p = unwrapTombstone(o) as Pod
-      if (assigned(p)) { cache.removePod(p); queue.moveAllToActiveOrBackoff('AssignedPodDelete') } else queue.delete(p)
+      if (assigned(p)) { cache.removePod(p); queue.moveAllToActiveOrBackoff('AssignedPodDelete'); return }
+      queue.delete(p)
+      nominator?.delete(p)
+      if (waitingPods?.reject(uidOf(p), '', 'removed') === true) queue.moveAllToActiveOrBackoff('AssignedPodDelete')
     }
   })
   nodes.addEventHandler({

@@ -2,8 +2,15 @@ import type { Pod, PodCondition } from 'kubernetes-types/core/v1.js'
 import { noopLogger } from '@kube-ts/client'
 import { FakeClock } from '@kube-ts/testing'
 import { SchedulerCache } from './cache/scheduler-cache.js'
+import type { Profile } from './config/types.js'
 import { buildFramework } from './framework/build-framework.js'
+import type { Handle, PermitPlugin } from './framework/interface.js'
 import { podKey } from './framework/node-info.js'
+import { inTreeRegistry } from './framework/registry.js'
+import type { PluginFactory } from './framework/registry.js'
+import { Code, Status } from './framework/status.js'
+import { WaitingPods } from './framework/waiting-pods.js'
+import { Nominator } from './queue/nominator.js'
 import { SchedulingQueue } from './queue/scheduling-queue.js'
 import { Scheduler } from './scheduler.js'
 import { makeNode, makePod, withRequests } from './testing/builders.js'
@@ -19,33 +26,52 @@ interface Fixture {
   conditions: Array<{ pod: string, condition: PodCondition, nominated?: string }>
   evicted: string[]
   failBinds: number
+  nominator: Nominator
+  waitingPods: WaitingPods
+  handle: Handle
 }
 
-function fixture (nodes: Array<[string, NodeOpts]>, existing: Pod[] = []): Fixture {
+interface FixtureOpts { profile?: Profile, registry?: ReadonlyMap<string, PluginFactory> }
+
+function fixture (nodes: Array<[string, NodeOpts]>, existing: Pod[] = [], o: FixtureOpts = {}): Fixture {
   const clock = new FakeClock(1_000_000)
   const cache = new SchedulerCache()
   for (const [name, o] of nodes) cache.addNode(makeNode(name, o))
   for (const p of existing) cache.addPod(p)
   const queue = new SchedulingQueue({ clock })
   const live = new Map<string, Pod>()
-  const f: Fixture = { binds: [], events: [], conditions: [], evicted: [], failBinds: 0, cache, queue, clock } as unknown as Fixture
-  const fw = buildFramework({ schedulerName: 'default-scheduler' }, {
-    handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n), imageNumNodes: (i) => cache.imageNumNodes(i), nodesWithRequiredAntiAffinity: () => cache.nodesWithRequiredAntiAffinity() },
+  const nominator = new Nominator()
+  const waitingPods = new WaitingPods(clock)
+  const handle: Handle = {
+    nodeInfos: () => cache.nodeInfos(),
+    nodeInfo: (n) => cache.nodeInfo(n),
+    imageNumNodes: (i) => cache.imageNumNodes(i),
+    nodesWithRequiredAntiAffinity: () => cache.nodesWithRequiredAntiAffinity(),
+    nominatedPodsForNode: (n) => nominator.nominatedPodsForNode(n)
+  }
+  const f: Fixture = { binds: [], events: [], conditions: [], evicted: [], failBinds: 0, cache, queue, clock, nominator, waitingPods, handle } as unknown as Fixture
+  const fw = buildFramework(o.profile ?? { schedulerName: 'default-scheduler' }, {
+    handle,
+    waitingPods,
+    clock,
     bind: async (pod, node) => {
       if (f.failBinds > 0) { f.failBinds--; throw new Error('Operation cannot be fulfilled: conflict') }
       f.binds.push({ pod: pod.metadata?.name ?? '', node })
     },
     preemption: {
-      evict: async (victim) => { f.evicted.push(victim.metadata?.name ?? ''); cache.removePod(victim) },
-      nominate: async () => {}
+      addCondition: async () => {},
+      deletePod: async (victim) => { f.evicted.push(victim.metadata?.name ?? ''); cache.removePod(victim) },
+      event: (victim, type, reason, message) => { f.events.push({ pod: victim.metadata?.name ?? '', type, reason, message }) },
+      clearNomination: async () => {}
     }
-  })
+  }, o.registry ?? inTreeRegistry)
   f.scheduler = new Scheduler({
     queue,
     cache,
     frameworks: new Map([['default-scheduler', fw]]),
     percentageOfNodesToScore: 0,
     clock,
+    nominator,
     logger: noopLogger,
     api: {
       currentPod: (p) => live.get(podKey(p)) ?? p,
@@ -128,5 +154,87 @@ describe('Scheduler.scheduleOne', () => {
     await scheduleNext(f)
     expect(f.evicted).toEqual([])
     expect(f.conditions[0]?.condition.message).toBe('0/1 nodes are available: 1 Insufficient cpu. preemption: not eligible due to preemptionPolicy=Never.')
+  })
+})
+
+describe('Scheduler with nominated pods', () => {
+  const running = (name: string, prio: number, cpu: string): Pod => ({ ...makePod(name, { ...withRequests(cpu), priority: prio, nodeName: 'n' }), status: { phase: 'Running' } })
+
+  it.each([
+    { name: 'keeps the room nominated for a higher-priority pod from a lower-priority one', nominatedPrio: 10, pendingPrio: 1, binds: [] },
+    { name: 'blocks an equal-priority pod too (nominated pods of >= priority count)', nominatedPrio: 5, pendingPrio: 5, binds: [] },
+    { name: 'ignores a nominated pod of lower priority', nominatedPrio: 1, pendingPrio: 10, binds: [{ pod: 'newcomer', node: 'n' }] }
+  ])('$name', async ({ nominatedPrio, pendingPrio, binds }) => {
+    const f = fixture([['n', { cpu: '1' }]])
+    f.nominator.add(makePod('preemptor', { ...withRequests('800m'), priority: nominatedPrio }), 'n')
+    f.queue.add(makePod('newcomer', { ...withRequests('500m'), priority: pendingPrio, preemptionPolicy: 'Never' }))
+    await scheduleNext(f)
+    expect(f.binds).toEqual(binds)
+  })
+
+  it('records its own preemption in the nominator, and the bind clears it', async () => {
+    const f = fixture([['n', { cpu: '1' }]], [running('victim', 1, '800m')])
+    const preemptor = makePod('preemptor', { ...withRequests('800m'), priority: 10 })
+    f.queue.add(preemptor)
+    await scheduleNext(f)
+    expect(f.evicted).toEqual(['victim'])
+    expect(f.nominator.nominatedPodsForNode('n').map(p => p.metadata?.name)).toEqual(['preemptor'])
+    expect(f.events.find(e => e.reason === 'Preempted')).toEqual({ pod: 'victim', type: 'Normal', reason: 'Preempted', message: 'Preempted by pod uid-preemptor on node n' })
+    f.queue.moveAllToActiveOrBackoff('AssignedPodDelete')
+    f.clock.step(1000)
+    f.queue.flushBackoffCompleted()
+    await scheduleNext(f)
+    expect(f.binds).toEqual([{ pod: 'preemptor', node: 'n' }])
+    expect(f.nominator.nominatedPodsForNode('n')).toEqual([])
+  })
+})
+
+describe('Scheduler with a Permit plugin that waits', () => {
+  const PERMIT = 'TestPermit'
+  function permitFixture (timeoutMs: number): Fixture {
+    const plugin: PermitPlugin = { name: () => PERMIT, permit: () => ({ status: new Status(Code.Wait), timeoutMs }) }
+    const registry = new Map([...inTreeRegistry, [PERMIT, () => plugin]])
+    return fixture([['n', { cpu: '1' }]], [], { registry, profile: { schedulerName: 'default-scheduler', plugins: { permit: { enabled: [{ name: PERMIT }] } } } })
+  }
+  async function startCycle (f: Fixture): Promise<void> {
+    f.queue.add(makePod('p', withRequests('500m')))
+    const info = await f.queue.pop()
+    if (info === undefined) throw new Error('queue empty')
+    await f.scheduler.scheduleOne(info, new AbortController().signal)
+  }
+
+  it('parks the pod, keeps its room counted, and binds once the plugin allows it', async () => {
+    const f = permitFixture(10_000)
+    await startCycle(f)
+    expect(f.binds).toEqual([])
+    expect(f.cache.nodeInfo('n')?.requested.milliCpu).toBe(500)
+    const wp = f.waitingPods.get('uid-p')
+    expect(wp?.pendingPlugins()).toEqual([PERMIT])
+    wp?.allow(PERMIT)
+    await f.scheduler.idle()
+    expect(f.binds).toEqual([{ pod: 'p', node: 'n' }])
+    expect(f.waitingPods.list()).toEqual([])
+  })
+
+  it('rejects the pod at the timeout with upstream message, frees its room and parks it as unschedulable', async () => {
+    const f = permitFixture(1500)
+    await startCycle(f)
+    f.clock.step(1500)
+    await f.scheduler.idle()
+    const msg = 'rejected due to timeout after waiting 1.5s at plugin TestPermit'
+    expect(f.binds).toEqual([])
+    expect(f.cache.nodeInfo('n')?.requested.milliCpu).toBe(0)
+    expect(f.events).toEqual([{ pod: 'p', type: 'Warning', reason: 'FailedScheduling', message: msg }])
+    expect(f.conditions[0]?.condition).toEqual({ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message: msg })
+    expect(f.queue.lengths().unschedulable).toBe(1)
+  })
+
+  it('requeues the timed-out pod on a later cluster event (an out-of-tree rejector listens to every event)', async () => {
+    const f = permitFixture(1000)
+    await startCycle(f)
+    f.clock.step(1000)
+    await f.scheduler.idle()
+    f.queue.moveAllToActiveOrBackoff('AssignedPodAdd')
+    expect(f.queue.lengths().unschedulable).toBe(0)
   })
 })

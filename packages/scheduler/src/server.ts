@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
 import { hostname } from 'node:os'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
-import type { Node, Pod } from 'kubernetes-types/core/v1.js'
+import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1.js'
+import type { Node, Pod, PodCondition, ReplicationController, Service } from 'kubernetes-types/core/v1.js'
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js'
 import type { Logger } from 'pino'
 import { loadClientConfig, RestClient, waitForApiserver, resources, runLeaderElection, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
 import type { ClientConfig, Clock } from '@kube-ts/client'
@@ -14,10 +16,14 @@ import type { SchedulerConfiguration } from './config/types.js'
 import { buildFramework } from './framework/build-framework.js'
 import type { Framework } from './framework/framework.js'
 import { bindingFor } from './framework/plugins/defaultbinder/default-binder.js'
-import type { PluginDeps } from './framework/registry.js'
+import type { Listers } from './framework/interface.js'
+import { inTreeRegistry } from './framework/registry.js'
+import type { PluginDeps, PluginFactory } from './framework/registry.js'
+import { WaitingPods } from './framework/waiting-pods.js'
 import { wireInformers } from './informers.js'
 import { createSchedulerMetrics } from './metrics.js'
 import type { SchedulerOptions } from './options.js'
+import { Nominator } from './queue/nominator.js'
 import { SchedulingQueue } from './queue/scheduling-queue.js'
 import { Scheduler } from './scheduler.js'
 import { SchedulerEventSink } from './event-sink.js'
@@ -33,6 +39,8 @@ export interface RunDeps {
   identity?: string
   /** Overrides the file named by --config (tests, embedders). */
   config?: SchedulerConfiguration
+  /** Out-of-tree plugins by name, added to the in-tree ones (upstream app.WithPlugin). */
+  outOfTreeRegistry?: ReadonlyMap<string, PluginFactory>
 }
 
 export { LeaderElectionLostError }
@@ -64,7 +72,8 @@ export async function run (options: SchedulerOptions, deps: RunDeps): Promise<vo
   const metrics = createSchedulerMetrics(registry)
   const runScheduling = async (signal: AbortSignal): Promise<void> => {
     leading = true
-    await runSchedulerLoop({ clientConfig, options, config, log, clock, metrics, signal, onSynced: () => { synced = true } })
+    const registry = new Map([...inTreeRegistry, ...(deps.outOfTreeRegistry ?? [])])
+    await runSchedulerLoop({ clientConfig, options, config, log, clock, metrics, signal, registry, onSynced: () => { synced = true } })
   }
   try {
     await waitForApiserver(clientConfig, { component: 'kube-scheduler', signal: deps.signal, logger: log, clock })
@@ -112,8 +121,12 @@ interface LoopDeps {
   clock: Clock
   metrics: ReturnType<typeof createSchedulerMetrics>
   signal: AbortSignal
+  registry: ReadonlyMap<string, PluginFactory>
   onSynced: () => void
 }
+
+/** RFC 3339 seconds, as metav1.Time serialises. */
+const rfc3339 = (ms: number): string => new Date(ms).toISOString().replace(/\.\d+Z$/, 'Z')
 
 /** Informers, queue, cache, one framework per profile, and the scheduling loop until `signal` aborts. */
 async function runSchedulerLoop (d: LoopDeps): Promise<void> {
@@ -127,6 +140,24 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
   const factory = new SharedInformerFactory(client, { clock: d.clock, logger: d.log })
   const podInformer = factory.forResource<Pod>(resources.pods)
   const nodeInformer = factory.forResource<Node>(resources.nodes)
+  // what PodTopologySpread's default selector and DefaultPreemption's PDB check read (upstream shared informers)
+  const extraInformers = {
+    services: factory.forResource<Service>(resources.services),
+    replicationControllers: factory.forResource<ReplicationController>(resources.replicationControllers),
+    replicaSets: factory.forResource<ReplicaSet>(resources.replicaSets),
+    statefulSets: factory.forResource<StatefulSet>(resources.statefulSets),
+    podDisruptionBudgets: factory.forResource<PodDisruptionBudget>(resources.podDisruptionBudgets)
+  }
+  const listOf = <T>(inf: { lister: () => { list: (ns?: string) => unknown[] } }) => (ns: string): readonly T[] => inf.lister().list(ns) as T[]
+  const listers: Listers = {
+    services: listOf<Service>(extraInformers.services),
+    replicationControllers: listOf<ReplicationController>(extraInformers.replicationControllers),
+    replicaSets: listOf<ReplicaSet>(extraInformers.replicaSets),
+    statefulSets: listOf<StatefulSet>(extraInformers.statefulSets),
+    podDisruptionBudgets: listOf<PodDisruptionBudget>(extraInformers.podDisruptionBudgets)
+  }
+  const nominator = new Nominator()
+  const waitingPods = new WaitingPods(d.clock)
   const cache = new SchedulerCache()
   const queue = new SchedulingQueue({
     clock: d.clock,
@@ -139,29 +170,43 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
     currentPod: (p) => podLister.get(p.metadata?.namespace ?? '', p.metadata?.name ?? '') as Pod | undefined,
     event: (p, type, reason, message) => { recorder.record(p, type, reason, message) },
     updatePodScheduledCondition: async (p, cond, nominated, signal) => {
-      const status: Record<string, unknown> = { conditions: [{ ...cond, lastProbeTime: null, lastTransitionTime: new Date(d.clock.now()).toISOString().replace(/\.\d+Z$/, 'Z') }] }
-      if (nominated !== undefined) status.nominatedNodeName = nominated
+      const status: Record<string, unknown> = { conditions: [{ ...cond, lastProbeTime: null, lastTransitionTime: rfc3339(d.clock.now()) }] }
+      if (nominated !== undefined) status.nominatedNodeName = nominated === '' ? null : nominated
       await podsApi.patch(p.metadata?.namespace ?? '', p.metadata?.name ?? '', 'strategic', { status }, { subresource: 'status', signal })
     }
   }
   const frameworks = new Map<string, Framework>()
   for (const profile of d.config.profiles) {
     const pluginDeps: PluginDeps = {
-      handle: { nodeInfos: () => cache.nodeInfos(), nodeInfo: (n) => cache.nodeInfo(n), imageNumNodes: (i) => cache.imageNumNodes(i), nodesWithRequiredAntiAffinity: () => cache.nodesWithRequiredAntiAffinity() },
+      handle: {
+        nodeInfos: () => cache.nodeInfos(),
+        nodeInfo: (n) => cache.nodeInfo(n),
+        imageNumNodes: (i) => cache.imageNumNodes(i),
+        nodesWithRequiredAntiAffinity: () => cache.nodesWithRequiredAntiAffinity(),
+        nominatedPodsForNode: (n) => nominator.nominatedPodsForNode(n),
+        listers
+      },
+      waitingPods,
+      clock: d.clock,
       bind: async (p, node, signal) => { await podsApi.subresource('binding').create(p.metadata?.namespace ?? '', p.metadata?.name ?? '', bindingFor(p, node), { signal }) },
       preemption: {
-        evict: async (victim, preemptor, node, signal) => {
-          recorder.record(victim, 'Normal', 'Preempted', `Preempted by pod ${preemptor.metadata?.uid ?? ''} on node ${node}`)
+        addCondition: async (victim, cond: PodCondition, signal) => {
+          await podsApi.patch(victim.metadata?.namespace ?? '', victim.metadata?.name ?? '', 'strategic', { status: { conditions: [{ ...cond, lastTransitionTime: rfc3339(d.clock.now()) }] } }, { subresource: 'status', signal })
+            .catch((err: { reason?: string }) => { if (err.reason !== 'NotFound') throw err })
+        },
+        deletePod: async (victim, signal) => {
           await podsApi.delete(victim.metadata?.namespace ?? '', victim.metadata?.name ?? '', { signal }).catch((err: { reason?: string }) => { if (err.reason !== 'NotFound') throw err })
         },
-        nominate: async (p, node, signal) => {
-          await podsApi.patch(p.metadata?.namespace ?? '', p.metadata?.name ?? '', 'merge', { status: { nominatedNodeName: node } }, { subresource: 'status', signal })
+        event: (victim, type, reason, message) => { recorder.record(victim, type, reason, message) },
+        clearNomination: async (p, signal) => {
+          await podsApi.patch(p.metadata?.namespace ?? '', p.metadata?.name ?? '', 'merge', { status: { nominatedNodeName: null } }, { subresource: 'status', signal })
+            .catch((err: { reason?: string }) => { if (err.reason !== 'NotFound') throw err })
         }
       }
     }
-    frameworks.set(profile.schedulerName, buildFramework(profile, pluginDeps))
+    frameworks.set(profile.schedulerName, buildFramework(profile, pluginDeps, d.registry))
   }
-  wireInformers(podInformer, nodeInformer, cache, queue, new Set(frameworks.keys()))
+  wireInformers(podInformer, nodeInformer, cache, queue, new Set(frameworks.keys()), { nominator, waitingPods })
   const scheduler = new Scheduler({
     queue,
     cache,
@@ -171,7 +216,8 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
     api,
     clock: d.clock,
     logger: d.log.child({ component: 'scheduler' }),
-    metrics: d.metrics
+    metrics: d.metrics,
+    nominator
   })
   const gauge = setInterval(() => {
     const l = queue.lengths()
@@ -182,7 +228,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
   gauge.unref()
   try {
     factory.start(inner.signal)
-    if (!await waitForCacheSync(inner.signal, podInformer, nodeInformer)) return
+    if (!await waitForCacheSync(inner.signal, podInformer, nodeInformer, ...Object.values(extraInformers))) return
     d.onSynced()
     d.log.info({ nodes: cache.nodeCount(), profiles: [...frameworks.keys()] }, 'caches synced, scheduling')
     queue.run()

@@ -38,7 +38,7 @@ export function buildFramework (profile: Profile, deps: PluginDeps, registry: Re
       else (out[point] as Plugin[]).push(p)
     }
   }
-  const fw = new Framework(profile.schedulerName, out)
+  const fw = new Framework(profile.schedulerName, out, deps.handle, deps.waitingPods, deps.clock)
   for (const p of instances.values()) if (p instanceof DefaultPreemption) p.framework = fw
   return fw
 }

@@ -14,13 +14,18 @@ import type { NodeResourcesFitArgs } from './plugins/noderesources/fit.js'
 import { NodeUnschedulable } from './plugins/nodeunschedulable/node-unschedulable.js'
 import { PodTopologySpread } from './plugins/podtopologyspread/pod-topology-spread.js'
 import { TaintToleration } from './plugins/tainttoleration/taint-toleration.js'
+import type { Clock } from '@kube-ts/client'
 import type { Handle, Plugin } from './interface.js'
+import type { WaitingPods } from './waiting-pods.js'
 
 /** What plugin factories may use besides their args: the snapshot handle and the API-side effects. */
 export interface PluginDeps {
   handle: Handle
   bind: BindFunc
   preemption: PreemptionActions
+  /** Parks pods at Permit; one map shared by every profile (default: each framework gets its own). */
+  waitingPods?: WaitingPods
+  clock?: Clock
 }
 
 export type PluginFactory = (args: Record<string, unknown> | undefined, deps: PluginDeps) => Plugin
@@ -34,9 +39,9 @@ export const inTreeRegistry: ReadonlyMap<string, PluginFactory> = new Map<string
   [names.NodeResourcesFit, (args) => new NodeResourcesFit(args as NodeResourcesFitArgs | undefined)],
   [names.NodeResourcesBalancedAllocation, () => new NodeResourcesBalancedAllocation()],
   [names.NodePorts, () => new NodePorts()],
-  [names.PodTopologySpread, () => new PodTopologySpread()],
+  [names.PodTopologySpread, (args, d) => new PodTopologySpread(args, d.handle)],
   [names.InterPodAffinity, (_a, d) => new InterPodAffinity(d.handle)],
   [names.ImageLocality, (_a, d) => new ImageLocality(d.handle)],
-  [names.DefaultPreemption, (_a, d) => new DefaultPreemption(d.handle, d.preemption)],
+  [names.DefaultPreemption, (_a, d) => new DefaultPreemption(d.handle, d.preemption, d.clock)],
   [names.DefaultBinder, (_a, d) => new DefaultBinder(d.bind)]
 ])

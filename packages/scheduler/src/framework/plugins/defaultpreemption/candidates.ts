@@ -1,68 +1,96 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
+import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js'
 import type { CycleState } from '../../cycle-state.js'
 import type { Framework } from '../../framework.js'
-import type { NodeInfo } from '../../node-info.js'
+import type { NodeInfo, PodInfo } from '../../node-info.js'
+import { Status } from '../../status.js'
+import { splitByPdbViolation } from './pdb.js'
 
-export interface Candidate { node: string, victims: Pod[] }
+export const MSG_NO_VICTIMS = 'No preemption victims found for incoming pod'
+
+/** A node where evicting `victims` (most important first) lets the preemptor fit. */
+export interface Candidate { node: string, victims: Pod[], numPdbViolations: number }
 
 export const podPriority = (p: Pod): number => p.spec?.priority ?? 0
 
+/** status.startTime; a pod that has not started counts as starting now (upstream GetPodStartTime). */
+export function startTimeOf (p: Pod, now: number): number {
+  const t = Date.parse(p.status?.startTime ?? '')
+  return Number.isNaN(t) ? now : t
+}
+
+/** Higher priority first, then the pod that started earlier (upstream MoreImportantPod). */
+export function moreImportant (a: Pod, b: Pod, now: number): number {
+  return podPriority(b) - podPriority(a) || startTimeOf(a, now) - startTimeOf(b, now)
+}
+
 /**
- * Upstream selectVictimsOnNode: remove every lower-priority pod, check the preemptor fits, then reprieve victims
- * from the highest priority down while it still fits. Returns undefined when even an empty node would not do.
+ * Upstream selectVictimsOnNode: remove every lower-priority pod and check the preemptor fits (with nominated
+ * pods counted); then reprieve as many as possible, PDB-violating victims first, each group from the most
+ * important down. Returns the victims (most important first) and how many of them violate a PDB, or the
+ * status saying why this node cannot help.
  */
-export function selectVictimsOnNode (fw: Framework, base: CycleState, pod: Pod, original: NodeInfo): Pod[] | undefined {
+export function selectVictimsOnNode (fw: Framework, base: CycleState, pod: Pod, original: NodeInfo, pdbs: readonly PodDisruptionBudget[], now: number): { victims: Pod[], numPdbViolations: number } | Status {
   const state = base.clone()
   const node = original.clone()
   const prio = podPriority(pod)
-  const lower = [...node.pods.values()].map(i => i.pod).filter(p => podPriority(p) < prio)
-  if (lower.length === 0) return undefined
-  for (const p of lower) {
-    node.removePod(p)
-    fw.runRemovePod(state, pod, p, node)
+  const lower = [...node.pods.values()].filter(i => podPriority(i.pod) < prio)
+  if (lower.length === 0) return Status.unresolvable(MSG_NO_VICTIMS)
+  for (const i of lower) {
+    node.removePod(i.pod)
+    fw.runRemovePod(state, pod, i.pod, node)
   }
-  if (!fw.runFilter(state, pod, node).isSuccess()) return undefined
-  lower.sort((a, b) => podPriority(b) - podPriority(a) || startOf(a) - startOf(b))
-  const victims: Pod[] = []
-  for (const p of lower) {
-    node.addPod({ pod: p, requests: requestsOf(original, p), nonZeroRequests: nonZeroOf(original, p) })
-    fw.runAddPod(state, pod, p, node)
-    if (fw.runFilter(state, pod, node).isSuccess()) continue
-    node.removePod(p)
-    fw.runRemovePod(state, pod, p, node)
-    victims.push(p)
+  const fits = fw.runFilter(state, pod, node)
+  if (!fits.isSuccess()) return fits
+  lower.sort((a, b) => moreImportant(a.pod, b.pod, now))
+  const { violating, nonViolating } = splitByPdbViolation(lower, pdbs)
+  const victims: PodInfo[] = []
+  const reprieve = (i: PodInfo): boolean => {
+    node.addPod(i)
+    fw.runAddPod(state, pod, i.pod, node)
+    if (fw.runFilter(state, pod, node).isSuccess()) return true
+    node.removePod(i.pod)
+    fw.runRemovePod(state, pod, i.pod, node)
+    victims.push(i)
+    return false
   }
-  return victims
+  let numPdbViolations = 0
+  for (const i of violating) if (!reprieve(i)) numPdbViolations++
+  for (const i of nonViolating) reprieve(i)
+  const out = victims.map(i => i.pod)
+  if (violating.length > 0 && nonViolating.length > 0) out.sort((a, b) => moreImportant(a, b, now))
+  return { victims: out, numPdbViolations }
 }
 
-function requestsOf (n: NodeInfo, p: Pod): NodeInfo['requested'] {
-  return [...n.pods.values()].find(i => i.pod === p)?.requests ?? { milliCpu: 0, memory: 0, ephemeralStorage: 0, pods: 0, scalar: {} }
+/** Earliest start among the highest-priority victims (upstream GetEarliestPodStartTime). */
+function earliestStartOfMostImportant (victims: readonly Pod[], now: number): number {
+  const top = Math.max(...victims.map(podPriority))
+  return Math.min(...victims.filter(v => podPriority(v) === top).map(v => startTimeOf(v, now)))
 }
 
-function nonZeroOf (n: NodeInfo, p: Pod): NodeInfo['requested'] {
-  return [...n.pods.values()].find(i => i.pod === p)?.nonZeroRequests ?? { milliCpu: 0, memory: 0, ephemeralStorage: 0, pods: 0, scalar: {} }
-}
-
-function startOf (p: Pod): number {
-  const t = Date.parse(p.status?.startTime ?? p.metadata?.creationTimestamp ?? '')
-  return Number.isNaN(t) ? 0 : t
-}
-
-/** Upstream pickOneNodeForPreemption, shortened: lowest highest-victim priority, then lowest priority sum, then fewest victims. */
-export function pickCandidate (cands: readonly Candidate[]): Candidate | undefined {
-  const keyOf = (c: Candidate): [number, number, number] => [
-    Math.max(-Infinity, ...c.victims.map(podPriority)),
-    c.victims.reduce((a, v) => a + podPriority(v) + 2147483648, 0),
-    c.victims.length
+/**
+ * Upstream pickOneNodeForPreemption: each criterion keeps the best-scoring candidates and the first to leave one
+ * decides: fewest PDB violations, lowest highest-victim priority, smallest priority sum (each shifted by 2^31 so
+ * negative priorities count), fewest victims, latest start among the highest-priority victims; then the first.
+ */
+export function pickOneNodeForPreemption (cands: readonly Candidate[], now: number): Candidate | undefined {
+  const scores: Array<(c: Candidate) => number> = [
+    c => -c.numPdbViolations,
+    c => -podPriority(c.victims[0] as Pod),
+    c => -c.victims.reduce((sum, v) => sum + podPriority(v) + 2147483648, 0),
+    c => -c.victims.length,
+    c => earliestStartOfMostImportant(c.victims, now)
   ]
-  let best: Candidate | undefined
-  let bestKey: [number, number, number] | undefined
-  for (const c of cands) {
-    const k = keyOf(c)
-    if (bestKey === undefined || k[0] < bestKey[0] || (k[0] === bestKey[0] && (k[1] < bestKey[1] || (k[1] === bestKey[1] && k[2] < bestKey[2])))) {
-      best = c
-      bestKey = k
+  let remaining = [...cands]
+  for (const score of scores) {
+    if (remaining.length <= 1) break
+    let best = -Infinity
+    let kept: Candidate[] = []
+    for (const c of remaining) {
+      const s = score(c)
+      if (s > best) { best = s; kept = [c] } else if (s === best) kept.push(c)
     }
+    remaining = kept
   }
-  return best
+  return remaining[0]
 }
