@@ -3,37 +3,18 @@
 // the typed generators (secret, service, cronjob, job --from); expose and run; get with custom columns, sorting,
 // field selectors and labels; describe for services, nodes and deployments; orphaning deletes and the wait forms.
 import { join } from 'node:path'
-import { ClusterHarness, describeRun, repoRoot } from './support/cluster-harness.js'
+import { ClusterHarness, eventually, repoRoot } from './support/cluster-harness.js'
 
 jest.setTimeout(120_000)
 
 const docsExamples = join(repoRoot, 'test/e2e/manifests/docs-examples.yaml')
 
-async function eventually (what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await fn())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
 describe('a kubectl user\'s day', () => {
   let cluster: ClusterHarness
-  const k = async (...args: string[]): Promise<string> => {
-    const r = await cluster.kubectl(...args)
-    if (r.code !== 0) throw new Error(describeRun(`kubectl ${args.join(' ')}`, r))
-    return r.stdout
-  }
+  const k = async (...args: string[]): Promise<string> => await cluster.k(...args)
   const json = async (...args: string[]): Promise<any> => JSON.parse(await k(...args, '-o', 'json'))
 
-  beforeAll(async () => {
-    cluster = await ClusterHarness.create('kubectl')
-    const up = await cluster.cluster('up')
-    if (up.code !== 0) {
-      await cluster.destroy()
-      throw new Error(describeRun('scripts/cluster up', up))
-    }
-  }, 900_000)
+  beforeAll(async () => { cluster = await ClusterHarness.up('kubectl') }, 900_000)
   afterAll(async () => { await cluster?.destroy() }, 120_000)
 
   it('applies the documentation examples with default validation, and a second apply changes nothing', async () => {

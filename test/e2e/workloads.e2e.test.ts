@@ -3,34 +3,15 @@
 // wait, describe with events, and foreground deletion through the garbage collector.
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { ClusterHarness, describeRun } from './support/cluster-harness.js'
+import { ClusterHarness, eventually } from './support/cluster-harness.js'
 
 jest.setTimeout(120_000)
 
-async function eventually (what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const end = Date.now() + timeoutMs
-  while (!(await fn())) {
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 250))
-  }
-}
-
 describe('everyday kubectl on workloads', () => {
   let cluster: ClusterHarness
-  const k = async (...args: string[]): Promise<string> => {
-    const r = await cluster.kubectl(...args)
-    if (r.code !== 0) throw new Error(describeRun(`kubectl ${args.join(' ')}`, r))
-    return r.stdout
-  }
+  const k = async (...args: string[]): Promise<string> => await cluster.k(...args)
 
-  beforeAll(async () => {
-    cluster = await ClusterHarness.create('workloads')
-    const up = await cluster.cluster('up')
-    if (up.code !== 0) {
-      await cluster.destroy()
-      throw new Error(describeRun('scripts/cluster up', up))
-    }
-  }, 900_000)
+  beforeAll(async () => { cluster = await ClusterHarness.up('workloads') }, 900_000)
   afterAll(async () => { await cluster?.destroy() }, 120_000)
 
   it('creates a deployment whose controller makes a ReplicaSet and pods, shown by get all', async () => {

@@ -66,6 +66,17 @@ export class ClusterHarness {
     return new ClusterHarness(home, env)
   }
 
+  /** A harness whose cluster is up; on failure it is torn down and the error says why. */
+  static async up (name: string): Promise<ClusterHarness> {
+    const cluster = await ClusterHarness.create(name)
+    const up = await cluster.cluster('up')
+    if (up.code !== 0) {
+      await cluster.destroy()
+      throw new Error(describeRun('scripts/cluster up', up))
+    }
+    return cluster
+  }
+
   port (variable: typeof portVariables[number]): number {
     return Number(this.env[variable])
   }
@@ -76,6 +87,13 @@ export class ClusterHarness {
 
   async kubectl (...args: string[]): Promise<RunResult> {
     return await run(kubectlPath, ['--kubeconfig', this.kubeconfig, '--request-timeout=20s', ...args], this.env, 60_000)
+  }
+
+  /** kubectl's stdout; a non-zero exit throws with the whole run in the message. */
+  async k (...args: string[]): Promise<string> {
+    const r = await this.kubectl(...args)
+    if (r.code !== 0) throw new Error(describeRun(`kubectl ${args.join(' ')}`, r))
+    return r.stdout
   }
 
   /** kubectl with extra environment, e.g. KUBE_EDITOR for `kubectl edit`. */
@@ -127,4 +145,13 @@ export function isAlive (pid: number): boolean {
 /** Formats a failed command for an assertion message. */
 export function describeRun (what: string, result: RunResult): string {
   return `${what} exited ${result.code}\n--- stdout\n${result.stdout}\n--- stderr\n${result.stderr.slice(-6000)}`
+}
+
+/** Polls `fn` every 250 ms until it is true; throws naming `what` after `timeoutMs`. */
+export async function eventually (what: string, fn: () => Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await fn())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 250))
+  }
 }
