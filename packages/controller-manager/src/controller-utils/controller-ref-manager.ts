@@ -1,6 +1,7 @@
 import type { OwnerReference } from 'kubernetes-types/meta/v1.js'
 import type { DeepReadonly, Selector } from '@kube-ts/api'
 import { isNotFound } from '@kube-ts/api'
+import type { ResourceApi } from './kube-client.js'
 
 interface Owned { metadata?: { name?: string, namespace?: string, uid?: string, deletionTimestamp?: string | null, ownerReferences?: ReadonlyArray<DeepReadonly<OwnerReference>>, labels?: Readonly<Record<string, string>> } }
 
@@ -60,4 +61,16 @@ export async function claimObjects<T extends Owned> (objs: ReadonlyArray<DeepRea
 async function recheck<T extends Owned> (deps: ClaimDeps<T>): Promise<boolean> {
   const fresh = await deps.recheckOwner()
   return fresh !== undefined && fresh.metadata?.uid === deps.owner.metadata?.uid && fresh.metadata?.deletionTimestamp == null
+}
+
+/** A `recheckOwner` that reads the owner from the API; a deleted owner reads as undefined. */
+export function ownerFromApi<T> (api: ResourceApi<T>, namespace: string, name: string, signal?: AbortSignal): () => Promise<Owned | undefined> {
+  return async () => {
+    try {
+      return await api.get(namespace, name, { signal }) as Owned
+    } catch (err) {
+      if (isNotFound(err)) return undefined
+      throw err
+    }
+  }
 }

@@ -6,7 +6,7 @@ import type { DeepReadonly, KubeObject, Selector } from '@kube-ts/api'
 import { getControllerOf, isNotFound, newControllerRef, selectorFromLabelSelector } from '@kube-ts/api'
 import { objectKey, resources, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, DeletedFinalStateUnknown, Logger } from '@kube-ts/client'
-import { claimObjects } from '../../controller-utils/controller-ref-manager.js'
+import { claimObjects, ownerFromApi } from '../../controller-utils/controller-ref-manager.js'
 import type { EventRecorder } from '../../controller-utils/events.js'
 import { ControllerExpectations } from '../../controller-utils/expectations.js'
 import { computeHash } from '../../controller-utils/hash.js'
@@ -282,14 +282,7 @@ export class DaemonSetController {
       owner: ds as never,
       controllerRef: ref,
       selector,
-      recheckOwner: async () => {
-        try {
-          return await this.deps.client.resource<DaemonSet>(resources.daemonSets).get(namespace, ds.metadata?.name ?? '', { signal }) as never
-        } catch (err) {
-          if (isNotFound(err)) return undefined
-          throw err
-        }
-      },
+      recheckOwner: ownerFromApi(this.deps.client.resource<DaemonSet>(resources.daemonSets), namespace, ds.metadata?.name ?? '', signal),
       patch: async (pod, patch) => { await this.podControl.patchPod(namespace, pod.metadata?.name ?? '', patch, signal) }
     })
   }

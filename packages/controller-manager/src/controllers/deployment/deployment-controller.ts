@@ -6,7 +6,7 @@ import type { DeepReadonly, KubeObject, Selector } from '@kube-ts/api'
 import { isAlreadyExists, isNotFound, newControllerRef, selectorFromLabelSelector } from '@kube-ts/api'
 import { objectKey, resources, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, DeletedFinalStateUnknown, Logger } from '@kube-ts/client'
-import { claimObjects } from '../../controller-utils/controller-ref-manager.js'
+import { claimObjects, ownerFromApi } from '../../controller-utils/controller-ref-manager.js'
 import { ScalingReplicaSetReason, SelectingAllReason } from '../../controller-utils/events.js'
 import type { EventRecorder } from '../../controller-utils/events.js'
 import { computeHash } from '../../controller-utils/hash.js'
@@ -208,14 +208,7 @@ export class DeploymentController {
       owner: w.d as never,
       controllerRef: this.controllerRef(w.d),
       selector,
-      recheckOwner: async () => {
-        try {
-          return await this.deps.client.resource<Deployment>(resources.deployments).get(ns, w.d.metadata?.name ?? '', { signal: w.signal }) as never
-        } catch (err) {
-          if (isNotFound(err)) return undefined
-          throw err
-        }
-      },
+      recheckOwner: ownerFromApi(this.deps.client.resource<Deployment>(resources.deployments), ns, w.d.metadata?.name ?? '', w.signal),
       patch: async (rs, patch) => { await rsApi.patch(ns, rs.metadata?.name ?? '', 'merge', patch, { fieldManager, signal: w.signal }) }
     })
   }

@@ -5,7 +5,7 @@ import type { DeepReadonly, KubeObject, Selector } from '@kube-ts/api'
 import { isConflict, isNotFound, newControllerRef } from '@kube-ts/api'
 import { objectKey, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, DeletedFinalStateUnknown, Logger } from '@kube-ts/client'
-import { claimObjects } from '../../controller-utils/controller-ref-manager.js'
+import { claimObjects, ownerFromApi } from '../../controller-utils/controller-ref-manager.js'
 import type { EventRecorder } from '../../controller-utils/events.js'
 import { ControllerExpectations } from '../../controller-utils/expectations.js'
 import type { SharedInformer } from '../../controller-utils/informer-types.js'
@@ -124,14 +124,7 @@ export class ReplicaSetController {
       owner: rs,
       controllerRef: this.controllerRef(rs),
       selector,
-      recheckOwner: async () => {
-        try {
-          return await this.deps.client.resource<ReplicatedObject>(this.kind.resource).get(namespace, rs.metadata.name ?? '', { signal })
-        } catch (err) {
-          if (isNotFound(err)) return undefined
-          throw err
-        }
-      },
+      recheckOwner: ownerFromApi(this.deps.client.resource<ReplicatedObject>(this.kind.resource), namespace, rs.metadata.name ?? '', signal),
       patch: async (pod, patch) => { await this.podControl.patchPod(namespace, pod.metadata?.name ?? '', patch, signal) }
     })
   }

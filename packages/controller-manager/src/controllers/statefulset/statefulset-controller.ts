@@ -6,7 +6,7 @@ import type { DeepReadonly, KubeObject, Selector } from '@kube-ts/api'
 import { getControllerOf, isAlreadyExists, isNotFound, newControllerRef, selectorFromLabelSelector } from '@kube-ts/api'
 import { objectKey, resources, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, DeletedFinalStateUnknown, Logger } from '@kube-ts/client'
-import { claimObjects } from '../../controller-utils/controller-ref-manager.js'
+import { claimObjects, ownerFromApi } from '../../controller-utils/controller-ref-manager.js'
 import type { EventRecorder } from '../../controller-utils/events.js'
 import { computeHash } from '../../controller-utils/hash.js'
 import type { SharedInformer } from '../../controller-utils/informer-types.js'
@@ -248,14 +248,7 @@ export class StatefulSetController {
       owner: set as never,
       controllerRef: ref,
       selector,
-      recheckOwner: async () => {
-        try {
-          return await this.deps.client.resource<StatefulSet>(resources.statefulSets).get(namespace, set.metadata?.name ?? '', { signal }) as never
-        } catch (err) {
-          if (isNotFound(err)) return undefined
-          throw err
-        }
-      },
+      recheckOwner: ownerFromApi(this.deps.client.resource<StatefulSet>(resources.statefulSets), namespace, set.metadata?.name ?? '', signal),
       patch: async (pod, patch) => { await this.deps.client.resource<Pod>(resources.pods).patch(namespace, pod.metadata?.name ?? '', 'merge', patch, { fieldManager: controllerName, signal }) }
     })
   }
