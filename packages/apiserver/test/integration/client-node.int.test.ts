@@ -1,40 +1,14 @@
-import { execFile } from 'node:child_process'
-import { randomUUID } from 'node:crypto'
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { startApiServer } from '../../src/http/testing/start-server.js'
-import type { RunningApiServer } from '../../src/http/testing/start-server.js'
+import { startOfficialClientHarness, type OfficialClientHarness } from './official-client-harness.js'
 
 // The official JavaScript client is ESM-only, so it runs in a child node process (client-node/smoke.mjs).
 describe('@kubernetes/client-node against the apiserver', () => {
-  let server: RunningApiServer
-  let dir: string
-  beforeAll(async () => {
-    server = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', `/kube-ts-client-node-${randomUUID()}`)
-    dir = await mkdtemp(join(tmpdir(), 'kube-ts-client-node-'))
-    await writeFile(join(dir, 'kubeconfig'), [
-      'apiVersion: v1', 'kind: Config',
-      // client-node refuses plain http unless insecure-skip-tls-verify is set (TLS comes with the security issue)
-      `clusters: [{name: t, cluster: {server: "${server.url}", insecure-skip-tls-verify: true}}]`,
-      'users: [{name: u, user: {}}]',
-      'contexts: [{name: t, context: {cluster: t, user: u}}]',
-      'current-context: t', ''
-    ].join('\n'))
-    for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
-  })
-  afterAll(async () => {
-    await server.stop()
-    await rm(dir, { recursive: true, force: true })
-  })
+  let harness: OfficialClientHarness
+  beforeAll(async () => { harness = await startOfficialClientHarness('client-node') })
+  afterAll(async () => { await harness.stop() })
 
   it('does CRUD, conflicts, merge patch and an informer like against upstream', async () => {
-    const stdout = await new Promise<string>((resolve, reject) => {
-      execFile(process.execPath, [join(__dirname, 'client-node', 'smoke.mjs'), join(dir, 'kubeconfig')], { timeout: 30000 }, (err, out, errOut) => {
-        if (err !== null) reject(new Error(`${err.message}\n${errOut}`)); else resolve(out)
-      })
-    })
-    const out = JSON.parse(stdout.trim().split('\n').pop() ?? '{}')
+    const out = await harness.runScript(process.execPath, [join(__dirname, 'client-node', 'smoke.mjs')], 30_000) as { informer: string[] }
     expect(out).toMatchObject({
       createdUid: true,
       read: { k: 'v1' },
