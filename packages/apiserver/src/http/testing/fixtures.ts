@@ -1,28 +1,12 @@
 import type { FieldError, KubeObject, ResourceSchema } from '@kube-ts/api'
+import { testSchema } from '../../registry/test-schemas.js'
 
-/** Hand-built schemas for the HTTP layer's unit tests, independent of the real per-kind registry. */
+/**
+ * Hand-built schemas for the HTTP layer's unit tests, independent of the real per-kind registry: the registry's test
+ * schema, with unconditional updates allowed and names required.
+ */
 export function schema (over: Partial<ResourceSchema> & Pick<ResourceSchema, 'kind' | 'plural'>): ResourceSchema {
-  return {
-    group: '',
-    version: 'v1',
-    listKind: `${over.kind}List`,
-    singular: over.kind.toLowerCase(),
-    shortNames: [],
-    categories: [],
-    namespaced: true,
-    subresources: [],
-    verbs: ['create', 'delete', 'deletecollection', 'get', 'list', 'patch', 'update', 'watch'],
-    storageResource: over.plural,
-    statusSubresource: false,
-    generationFields: [],
-    fieldSelectors: {},
-    allowUnconditionalUpdate: true,
-    defaults: () => {},
-    validate: validName,
-    patchStrategies: {},
-    printerColumns: [],
-    ...over
-  }
+  return testSchema({ allowUnconditionalUpdate: true, validate: validName, ...over })
 }
 
 function validName (obj: KubeObject): FieldError[] {
