@@ -115,3 +115,27 @@ export async function boundNode (client: RestClient, name: string, ns = 'default
     return (p.spec?.nodeName ?? '') === '' ? undefined : p.spec?.nodeName
   })
 }
+
+/** Stands in for the kubelet: confirms graceful deletions of terminating pods in `ns` every 100 ms. Returns the stop function. */
+export function finalizeTerminatingPods (client: RestClient, ns = 'default'): () => void {
+  const pods = client.resource<Pod>(resources.pods)
+  const timer = setInterval(() => {
+    void (async () => {
+      const list = await pods.list(ns)
+      for (const p of list.items) {
+        if (p.metadata?.deletionTimestamp != null) await pods.delete(ns, p.metadata.name ?? '', { gracePeriodSeconds: 0 }).catch(() => {})
+      }
+    })().catch(() => {})
+  }, 100)
+  return () => { clearInterval(timer) }
+}
+
+/** The pod, or undefined once it is gone. */
+export async function getPod (client: RestClient, name: string, ns = 'default'): Promise<Pod | undefined> {
+  try {
+    return await client.resource<Pod>(resources.pods).get(ns, name)
+  } catch (err) {
+    if ((err as { reason?: string }).reason === 'NotFound') return undefined
+    throw err
+  }
+}

@@ -1,6 +1,6 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import { resources } from '@kube-ts/client'
-import { boundNode, createNode, node, pod, startCluster, waitFor } from './harness.js'
+import { boundNode, createNode, finalizeTerminatingPods, node, pod, startCluster, waitFor } from './harness.js'
 import type { Cluster } from './harness.js'
 
 jest.setTimeout(120_000)
@@ -14,16 +14,7 @@ describe('kube-scheduler preemption and requeueing', () => {
     c = await startCluster()
     await createNode(c.client, node('only', { cpu: '1' }))
     c.startScheduler()
-    // stands in for the kubelet: confirms graceful deletions of terminating pods
-    const timer = setInterval(() => {
-      void (async () => {
-        const list = await c.client.resource<Pod>(resources.pods).list('default')
-        for (const p of list.items) {
-          if (p.metadata?.deletionTimestamp != null) await c.client.resource<Pod>(resources.pods).delete('default', p.metadata.name ?? '', { gracePeriodSeconds: 0 }).catch(() => {})
-        }
-      })().catch(() => {})
-    }, 100)
-    stopKubelet = () => { clearInterval(timer) }
+    stopKubelet = finalizeTerminatingPods(c.client)
   })
   afterAll(async () => { stopKubelet(); await c.stop() })
 
