@@ -229,6 +229,18 @@ describe('Scheduler with a Permit plugin that waits', () => {
     expect(f.queue.lengths().unschedulable).toBe(1)
   })
 
+  it('releases a parked pod without binding it when the scheduler shuts down', async () => {
+    const f = permitFixture(600_000)
+    f.queue.add(makePod('p', withRequests('500m')))
+    const ac = new AbortController()
+    const done = f.scheduler.run(ac.signal)
+    for (let i = 0; i < 100 && f.waitingPods.list().length === 0; i++) await new Promise(resolve => { setImmediate(resolve) })
+    expect(f.waitingPods.list().length).toBe(1)
+    ac.abort()
+    await done
+    expect(f.binds).toEqual([])
+  })
+
   it('requeues the timed-out pod on a later cluster event (an out-of-tree rejector listens to every event)', async () => {
     const f = permitFixture(1000)
     await startCycle(f)

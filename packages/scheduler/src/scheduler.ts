@@ -71,6 +71,8 @@ export class Scheduler {
         }
       }
     } finally {
+      // pods parked at Permit would hold shutdown for up to their timeout
+      for (const fw of this.d.frameworks.values()) for (const wp of fw.waitingPods.list()) wp.reject('', 'scheduler is shutting down')
       await Promise.allSettled([...this.binding])
     }
   }

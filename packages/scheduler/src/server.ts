@@ -53,7 +53,7 @@ export { LeaderElectionLostError }
 export async function run (options: SchedulerOptions, deps: RunDeps): Promise<void> {
   const log = deps.logger
   const clock = deps.clock ?? systemClock
-  const config = deps.config ?? await loadConfig(options.config)
+  const config = deps.config ?? await loadConfig(options.config, new Set(deps.outOfTreeRegistry?.keys() ?? []))
   const clientConfig = loadClientConfig({ kubeconfig: options.kubeconfig, master: options.master })
   const registry = createMetricsRegistry()
   let leading = !options.leaderElection.enabled

@@ -34,10 +34,22 @@ describe('parseConfig', () => {
     { name: 'rejects duplicate profile names', text: 'profiles: [{schedulerName: a}, {schedulerName: a}]', problem: /Duplicate value: "a"/ },
     { name: 'rejects a max backoff below the initial one', text: 'podInitialBackoffSeconds: 5\npodMaxBackoffSeconds: 2', problem: /podMaxBackoffSeconds/ },
     { name: 'rejects an unknown plugin name', text: 'profiles: [{schedulerName: a, plugins: {filter: {enabled: [{name: Nope}]}}}]', problem: /plugin "Nope" does not exist/ },
-    { name: 'rejects YAML that does not parse', text: 'profiles: [', problem: /cannot parse/ }
+    { name: 'rejects YAML that does not parse', text: 'profiles: [', problem: /cannot parse/ },
+    {
+      name: 'rejects PodTopologySpread args that upstream validation refuses',
+      text: 'profiles: [{schedulerName: a, pluginConfig: [{name: PodTopologySpread, args: {defaultingType: System, defaultConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: DoNotSchedule}]}}]}]',
+      problem: 'profiles[0].pluginConfig[0].args.defaultingType: Invalid value: "System": when .defaultConstraints are not empty'
+    }
   ])('$name', ({ text, problem }) => {
     expect(() => parseConfig(text)).toThrow(InvalidConfigError)
     expect(() => parseConfig(text)).toThrow(problem)
+  })
+
+  it.each([
+    { name: 'accepts List default constraints for PodTopologySpread', text: 'profiles: [{schedulerName: a, pluginConfig: [{name: PodTopologySpread, args: {defaultingType: List, defaultConstraints: [{maxSkew: 1, topologyKey: zone, whenUnsatisfiable: ScheduleAnyway}]}}]}]' },
+    { name: 'accepts a plugin name an embedder registered out of tree', text: 'profiles: [{schedulerName: a, plugins: {permit: {enabled: [{name: TestPermit}]}}}]', outOfTree: ['TestPermit'] }
+  ])('$name', ({ text, outOfTree }) => {
+    expect(() => parseConfig(text, new Set(outOfTree))).not.toThrow()
   })
 })
 

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { parse } from 'yaml'
 import { KubeTsError } from '@kube-ts/component-base'
 import * as names from '../framework/plugins/names.js'
+import { parsePodTopologySpreadArgs } from '../framework/plugins/podtopologyspread/args.js'
 import { CONFIG_API_VERSION, DEFAULT_SCHEDULER_NAME } from './types.js'
 import type { Profile, SchedulerConfiguration } from './types.js'
 
@@ -28,8 +29,8 @@ export function defaultConfig (): SchedulerConfiguration {
 
 const isObj = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 
-/** Parses YAML or JSON text, applies defaults and validates (every problem at once). */
-export function parseConfig (text: string): SchedulerConfiguration {
+/** Parses YAML or JSON text, applies defaults and validates (every problem at once); `outOfTree` names plugins an embedder registered. */
+export function parseConfig (text: string, outOfTree: ReadonlySet<string> = new Set()): SchedulerConfiguration {
   let raw: unknown
   try { raw = parse(text) } catch (err) { throw new InvalidConfigError([`cannot parse: ${(err as Error).message}`]) }
   if (raw === null || raw === undefined) raw = {}
@@ -60,7 +61,7 @@ export function parseConfig (text: string): SchedulerConfiguration {
         seen.add(name)
         const pct = p.percentageOfNodesToScore
         if (pct !== undefined && (typeof pct !== 'number' || pct < 0 || pct > 100)) problems.push(`profiles[${i}].percentageOfNodesToScore: Invalid value: ${JSON.stringify(pct)}: not in valid range [0-100]`)
-        problems.push(...unknownPlugins(p.plugins, name))
+        problems.push(...unknownPlugins(p.plugins, name, outOfTree), ...pluginArgsProblems(p.pluginConfig, i))
         return { ...(p as unknown as Profile), schedulerName: name }
       })
     }
@@ -69,17 +70,17 @@ export function parseConfig (text: string): SchedulerConfiguration {
   return cfg
 }
 
-export async function loadConfig (path: string | undefined): Promise<SchedulerConfiguration> {
+export async function loadConfig (path: string | undefined, outOfTree?: ReadonlySet<string>): Promise<SchedulerConfiguration> {
   if (path === undefined || path === '') return defaultConfig()
   let text: string
   try { text = await readFile(path, 'utf8') } catch (err) { throw new InvalidConfigError([`cannot read ${path}: ${(err as Error).message}`]) }
-  return parseConfig(text)
+  return parseConfig(text, outOfTree)
 }
 
 const KNOWN = new Set<string>(Object.values(names))
 
 /** Upstream fails profile creation with `plugin "X" does not exist`; we report it while loading the file. */
-function unknownPlugins (plugins: unknown, profile: string): string[] {
+function unknownPlugins (plugins: unknown, profile: string, outOfTree: ReadonlySet<string>): string[] {
   if (!isObj(plugins)) return []
   const out: string[] = []
   for (const set of Object.values(plugins)) {
@@ -88,9 +89,21 @@ function unknownPlugins (plugins: unknown, profile: string): string[] {
       if (!Array.isArray(list)) continue
       for (const ref of list) {
         const n = isObj(ref) ? ref.name : undefined
-        if (typeof n !== 'string' || (n !== '*' && !KNOWN.has(n))) out.push(`creating profile for scheduler name ${profile}: plugin "${String(n)}" does not exist`)
+        if (typeof n !== 'string' || (n !== '*' && !KNOWN.has(n) && !outOfTree.has(n))) out.push(`creating profile for scheduler name ${profile}: plugin "${String(n)}" does not exist`)
       }
     }
   }
+  return out
+}
+
+/** Plugin args with their own validation upstream (ValidatePodTopologySpreadArgs), reported with the config's field path. */
+function pluginArgsProblems (pluginConfig: unknown, profileIndex: number): string[] {
+  if (!Array.isArray(pluginConfig)) return []
+  const out: string[] = []
+  pluginConfig.forEach((pc: unknown, j: number) => {
+    if (!isObj(pc) || pc.name !== names.PodTopologySpread) return
+    const args = isObj(pc.args) ? pc.args : undefined
+    for (const p of parsePodTopologySpreadArgs(args).problems) out.push(`profiles[${profileIndex}].pluginConfig[${j}].args.${p}`)
+  })
   return out
 }

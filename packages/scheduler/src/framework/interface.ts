@@ -22,7 +22,7 @@ export interface Handle {
   /** Nodes with at least one pod that has required anti-affinity (upstream HavePodsWithRequiredAntiAffinityList). */
   nodesWithRequiredAntiAffinity?: () => NodeInfo[]
   /** Pending pods nominated to the node by preemption (upstream PodNominator). */
-  nominatedPodsForNode?: (node: string) => Pod[]
+  nominatedPodsForNode?: (node: string) => readonly Pod[]
   /** Informer-backed reads some plugins need (upstream SharedInformerFactory listers). */
   listers?: Listers
 }

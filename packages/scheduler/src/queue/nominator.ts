@@ -1,6 +1,8 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import { podKey } from '../framework/node-info.js'
 
+const NONE: readonly Pod[] = Object.freeze([])
+
 /**
  * Pending pods nominated to a node (upstream nominator): preemptors waiting for their victims to go. Filtering
  * counts the nominated pods of equal or higher priority on their node, so the room a preemption freed is not
@@ -45,8 +47,9 @@ export class Nominator {
 
   nominatedNode (pod: Pod): string | undefined { return this.nodeOf.get(podKey(pod)) }
 
-  nominatedPodsForNode (node: string): Pod[] {
+  /** Called for every node filtered, so the common "none" answer allocates nothing. */
+  nominatedPodsForNode (node: string): readonly Pod[] {
     const pods = this.byNode.get(node)
-    return pods === undefined ? [] : [...pods.values()]
+    return pods === undefined ? NONE : [...pods.values()]
   }
 }
