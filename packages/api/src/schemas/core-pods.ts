@@ -10,6 +10,7 @@ import { forbidden, jsonEqual } from './field-errors.js'
 import { child, defaultPodContainerRequests, defaultPodSpec, isObj, objects, setDefault } from './pod-spec-defaults.js'
 import { POD_SPEC_PATCH_STRATEGIES } from './pod-spec-patch.js'
 import { validatePodSpec } from './pod-spec-validation.js'
+import { validateEphemeralContainers, validateEphemeralContainersUpdate, validateNoEphemeralContainersOnCreate } from '../validation/ephemeral-containers.js'
 
 const POD_UPDATE_MESSAGE = 'pod updates may not change fields other than `spec.containers[*].image`,`spec.initContainers[*].image`,`spec.activeDeadlineSeconds`,`spec.tolerations` (only additions to existing tolerations),`spec.terminationGracePeriodSeconds` (allow it to be set to 1 if it was previously negative)'
 
@@ -94,8 +95,13 @@ function mutableStripped (spec: unknown, old: unknown): unknown {
 function validatePod (obj: KubeObject, ctx: StrategyContext): FieldError[] {
   // status writes and bindings (which only set spec.nodeName, checked by the registry) skip the pod-update rules
   if (ctx.subresource === 'status' || ctx.subresource === 'binding') return []
-  const errs = validatePodSpec(obj.spec, 'spec')
-  if (ctx.old !== undefined) {
+  const errs = [...validatePodSpec(obj.spec, 'spec'), ...validateEphemeralContainers(obj.spec, 'spec')]
+  if (ctx.old === undefined) {
+    errs.push(...validateNoEphemeralContainersOnCreate(obj.spec, 'spec'))
+  } else if (ctx.subresource === 'ephemeralcontainers') {
+    // the registry kept everything but spec.ephemeralContainers, so only their own update rules apply
+    return validateEphemeralContainersUpdate(obj, ctx.old, errs)
+  } else {
     const oldSpec = mutableStripped(ctx.old.spec, ctx.old.spec)
     const newSpec = mutableStripped(obj.spec, ctx.old.spec)
     if (!jsonEqual(oldSpec, newSpec)) errs.push(forbidden('spec', POD_UPDATE_MESSAGE))

@@ -81,7 +81,8 @@ function validateResources (res: unknown, field: string): FieldError[] {
   return errs
 }
 
-function validateContainer (c: Obj, field: string, names: Set<string>, volumes: Set<string>): FieldError[] {
+/** Checks common to every container kind; `names` collects names across lists so duplicates are caught. */
+export function validateContainer (c: Obj, field: string, names: Set<string>, volumes: Set<string>): FieldError[] {
   const errs = validateDnsLabel(c.name, `${field}.name`)
   const name = str(c.name) ?? ''
   if (name !== '' && names.has(name)) errs.push(duplicate(`${field}.name`, name))
