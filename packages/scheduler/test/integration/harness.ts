@@ -139,3 +139,8 @@ export async function getPod (client: RestClient, name: string, ns = 'default'):
     throw err
   }
 }
+
+/** A pod spec with one container requesting `m` of CPU. */
+export function cpuSpec (m: string): Pod['spec'] {
+  return { containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: m } } }] }
+}

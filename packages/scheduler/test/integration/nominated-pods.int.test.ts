@@ -1,12 +1,10 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import { resources } from '@kube-ts/client'
 import { defaultConfig } from '../../src/config/load-config.js'
-import { boundNode, createNode, getPod, node, pod, startCluster, waitFor } from './harness.js'
+import { boundNode, cpuSpec, createNode, getPod, node, pod, startCluster, waitFor } from './harness.js'
 import type { Cluster } from './harness.js'
 
 jest.setTimeout(120_000)
-
-const cpu = (m: string): Pod['spec'] => ({ containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: m } } }] })
 
 describe('kube-scheduler nominated pods', () => {
   let c: Cluster
@@ -20,9 +18,9 @@ describe('kube-scheduler nominated pods', () => {
 
   it('keeps the room a preemption freed for the preemptor when a lower-priority pod arrives right after', async () => {
     const pods = c.client.resource<Pod>(resources.pods)
-    await pods.create('default', pod('victim', { ...cpu('800m'), priority: 1 }))
+    await pods.create('default', pod('victim', { ...cpuSpec('800m'), priority: 1 }))
     expect(await boundNode(c.client, 'victim')).toBe('only')
-    await pods.create('default', pod('preemptor', { ...cpu('800m'), priority: 1000 }))
+    await pods.create('default', pod('preemptor', { ...cpuSpec('800m'), priority: 1000 }))
     const victim = await waitFor('the victim to be terminating', async () => {
       const v = await getPod(c.client, 'victim')
       return v?.metadata?.deletionTimestamp != null ? v : undefined
@@ -33,7 +31,7 @@ describe('kube-scheduler nominated pods', () => {
     await waitFor('the preemptor to be nominated', async () => (await getPod(c.client, 'preemptor'))?.status?.nominatedNodeName === 'only' ? true : undefined)
     // the kubelet confirms the deletion, then a low-priority pod that fits the freed room shows up at once
     await pods.delete('default', 'victim', { gracePeriodSeconds: 0 })
-    await pods.create('default', pod('latecomer', { ...cpu('500m'), priority: 0 }))
+    await pods.create('default', pod('latecomer', { ...cpuSpec('500m'), priority: 0 }))
     await waitFor('the latecomer to be found unschedulable', async () => {
       const p = await getPod(c.client, 'latecomer')
       return p?.status?.conditions?.some(x => x.type === 'PodScheduled' && x.status === 'False') === true ? true : undefined

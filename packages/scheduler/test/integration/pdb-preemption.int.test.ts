@@ -1,12 +1,10 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js'
 import { resources } from '@kube-ts/client'
-import { boundNode, createNode, finalizeTerminatingPods, getPod, node, pod, startCluster, waitFor } from './harness.js'
+import { boundNode, cpuSpec, createNode, finalizeTerminatingPods, getPod, node, pod, startCluster, waitFor } from './harness.js'
 import type { Cluster } from './harness.js'
 
 jest.setTimeout(120_000)
-
-const cpu = (m: string): Pod['spec'] => ({ containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: m } } }] })
 
 describe('kube-scheduler PDB-aware preemption', () => {
   let c: Cluster
@@ -27,9 +25,9 @@ describe('kube-scheduler PDB-aware preemption', () => {
   it('evicts the unprotected pod even though the PDB-protected one has lower priority', async () => {
     const pods = c.client.resource<Pod>(resources.pods)
     // without the PDB, the node with the lowest-priority victim (db, priority 1) would be chosen
-    await pods.create('default', pod('db', { ...cpu('800m'), priority: 1, nodeName: 'guarded' }, { app: 'db' }))
-    await pods.create('default', pod('batch', { ...cpu('800m'), priority: 5, nodeName: 'open' }))
-    await pods.create('default', pod('preemptor', { ...cpu('800m'), priority: 1000 }))
+    await pods.create('default', pod('db', { ...cpuSpec('800m'), priority: 1, nodeName: 'guarded' }, { app: 'db' }))
+    await pods.create('default', pod('batch', { ...cpuSpec('800m'), priority: 5, nodeName: 'open' }))
+    await pods.create('default', pod('preemptor', { ...cpuSpec('800m'), priority: 1000 }))
     expect(await boundNode(c.client, 'preemptor')).toBe('open')
     expect(await getPod(c.client, 'batch')).toBeUndefined()
     expect((await getPod(c.client, 'db'))?.metadata?.deletionTimestamp).toBeUndefined()

@@ -1,11 +1,9 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
 import { resources } from '@kube-ts/client'
-import { boundNode, createNode, finalizeTerminatingPods, node, pod, startCluster, waitFor } from './harness.js'
+import { boundNode, cpuSpec, createNode, finalizeTerminatingPods, node, pod, startCluster, waitFor } from './harness.js'
 import type { Cluster } from './harness.js'
 
 jest.setTimeout(120_000)
-
-const cpu = (m: string): Pod['spec'] => ({ containers: [{ name: 'c', image: 'busybox', resources: { requests: { cpu: m } } }] })
 
 describe('kube-scheduler preemption and requeueing', () => {
   let c: Cluster
@@ -19,9 +17,9 @@ describe('kube-scheduler preemption and requeueing', () => {
   afterAll(async () => { stopKubelet(); await c.stop() })
 
   it('evicts a lower-priority pod, nominates the node, and then binds the preemptor there', async () => {
-    await c.client.resource<Pod>(resources.pods).create('default', pod('victim', { ...cpu('800m'), priority: 1 }))
+    await c.client.resource<Pod>(resources.pods).create('default', pod('victim', { ...cpuSpec('800m'), priority: 1 }))
     expect(await boundNode(c.client, 'victim')).toBe('only')
-    await c.client.resource<Pod>(resources.pods).create('default', pod('preemptor', { ...cpu('800m'), priority: 1000 }))
+    await c.client.resource<Pod>(resources.pods).create('default', pod('preemptor', { ...cpuSpec('800m'), priority: 1000 }))
     await waitFor('the victim to be gone', async () => {
       try { await c.client.resource<Pod>(resources.pods).get('default', 'victim'); return undefined } catch (err) { return (err as { reason?: string }).reason === 'NotFound' ? true : undefined }
     })
@@ -31,7 +29,7 @@ describe('kube-scheduler preemption and requeueing', () => {
   })
 
   it('schedules a waiting pod once the pod holding its resources is deleted', async () => {
-    await c.client.resource<Pod>(resources.pods).create('default', pod('waiter', { ...cpu('800m'), priority: 0 }))
+    await c.client.resource<Pod>(resources.pods).create('default', pod('waiter', { ...cpuSpec('800m'), priority: 0 }))
     await waitFor('waiter to be unschedulable', async () => {
       const p = await c.client.resource<Pod>(resources.pods).get('default', 'waiter')
       return p.status?.conditions?.some(x => x.type === 'PodScheduled' && x.status === 'False') === true ? true : undefined
