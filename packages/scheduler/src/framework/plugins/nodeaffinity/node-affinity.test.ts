@@ -27,14 +27,35 @@ describe('NodeAffinity filter', () => {
       want: Code.Success
     }
   ])('$name', ({ spec, want }) => {
-    const s = new NodeAffinity().filter(new CycleState(), makePod('p', spec), nodeInfo(makeNode('n', { labels })))
-    expect(s.code).toBe(want)
-    if (want !== Code.Success) expect(s.reasons).toEqual(["node(s) didn't match Pod's node affinity/selector"])
+    const plugin = new NodeAffinity()
+    const pod = makePod('p', spec)
+    const node = nodeInfo(makeNode('n', { labels }))
+    // without PreFilter (preemption dry runs, tests) and with its precomputed state the verdict is the same
+    const prepared = new CycleState()
+    plugin.preFilter(prepared, pod)
+    for (const state of [new CycleState(), prepared]) {
+      const s = plugin.filter(state, pod, node)
+      expect(s.code).toBe(want)
+      if (want !== Code.Success) expect(s.reasons).toEqual(["node(s) didn't match Pod's node affinity/selector"])
+    }
   })
 
   it('restricts candidates in PreFilter when every term pins metadata.name', () => {
     const pod = makePod('p', { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchFields: [{ key: 'metadata.name', operator: 'In', values: ['a', 'b'] }] }] } } } })
     expect(new NodeAffinity().preFilter(new CycleState(), pod).result?.nodeNames).toEqual(new Set(['a', 'b']))
+  })
+})
+
+describe('NodeAffinity PreScore', () => {
+  it.each<{ name: string, spec: Partial<PodSpec>, want: Code }>([
+    { name: 'skips scoring for a pod without preferred terms (every score would be 0)', spec: required([{ key: 'zone', operator: 'Exists' }]), want: Code.Skip },
+    {
+      name: 'scores a pod with a preferred term',
+      spec: { affinity: { nodeAffinity: { preferredDuringSchedulingIgnoredDuringExecution: [{ weight: 1, preference: { matchExpressions: [{ key: 'zone', operator: 'Exists' }] } }] } } },
+      want: Code.Success
+    }
+  ])('$name', ({ spec, want }) => {
+    expect(new NodeAffinity().preScore(new CycleState(), makePod('p', spec)).code).toBe(want)
   })
 })
 

@@ -1,6 +1,6 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import type { CycleState } from '../../cycle-state.js'
-import type { FilterPlugin, NodeScore, PreFilterPlugin, PreFilterResult, ScorePlugin } from '../../interface.js'
+import type { FilterPlugin, NodeScore, PreFilterPlugin, PreFilterResult, PreScorePlugin, ScorePlugin } from '../../interface.js'
 import type { NodeInfo } from '../../node-info.js'
 import { Status } from '../../status.js'
 import { defaultNormalizeScore } from '../helper/normalize-score.js'
@@ -38,17 +38,34 @@ function pinnedNodeNames (pod: Pod): Set<string> | undefined {
   return out
 }
 
-export class NodeAffinity implements PreFilterPlugin, FilterPlugin, ScorePlugin {
+const PRE_FILTER_KEY = 'PreFilter' + names.NodeAffinity
+
+/** True when the pod sets neither a nodeSelector nor required node affinity: every node passes. */
+function unconstrained (pod: Pod): boolean {
+  const sel = pod.spec?.nodeSelector
+  return (sel === undefined || Object.keys(sel).length === 0) && pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution === undefined
+}
+
+export class NodeAffinity implements PreFilterPlugin, FilterPlugin, PreScorePlugin, ScorePlugin {
   static readonly pluginName = names.NodeAffinity
   name (): string { return NodeAffinity.pluginName }
 
-  preFilter (_s: CycleState, pod: Pod): { result?: PreFilterResult, status: Status } {
+  /** Also records whether the pod constrains nodes at all, so Filter need not look at the pod again per node. */
+  preFilter (state: CycleState, pod: Pod): { result?: PreFilterResult, status: Status } {
+    state.write(PRE_FILTER_KEY, unconstrained(pod))
     const pinned = pinnedNodeNames(pod)
     return { result: pinned === undefined ? undefined : { nodeNames: pinned }, status: Status.success() }
   }
 
-  filter (_s: CycleState, pod: Pod, node: NodeInfo): Status {
+  filter (state: CycleState, pod: Pod, node: NodeInfo): Status {
+    if (state.read<boolean>(PRE_FILTER_KEY) === true) return Status.success()
     return matchesRequiredAffinity(pod, node.node) ? Status.success() : Status.unresolvable(ERR_REASON_POD_NOT_MATCH_NODE_SELECTOR)
+  }
+
+  /** Skip (every score would be 0) when the pod has no preferred terms, as upstream PreScore. */
+  preScore (_s: CycleState, pod: Pod): Status {
+    const terms = pod.spec?.affinity?.nodeAffinity?.preferredDuringSchedulingIgnoredDuringExecution ?? []
+    return terms.length === 0 ? Status.skip() : Status.success()
   }
 
   score (_s: CycleState, pod: Pod, node: NodeInfo): number {

@@ -1,6 +1,6 @@
 import type { ContainerPort, Pod } from 'kubernetes-types/core/v1.js'
 import type { CycleState } from '../../cycle-state.js'
-import type { FilterPlugin } from '../../interface.js'
+import type { FilterPlugin, PreFilterPlugin } from '../../interface.js'
 import { hostPortsOf } from '../../node-info.js'
 import type { NodeInfo } from '../../node-info.js'
 import { Status } from '../../status.js'
@@ -22,11 +22,22 @@ export function portsFit (wanted: readonly ContainerPort[], node: NodeInfo): boo
   return true
 }
 
-export class NodePorts implements FilterPlugin {
+const PRE_FILTER_KEY = 'PreFilter' + names.NodePorts
+
+/** PreFilter collects the pod's host ports once (Skip when there are none, as upstream), Filter checks each node. */
+export class NodePorts implements PreFilterPlugin, FilterPlugin {
   static readonly pluginName = names.NodePorts
   name (): string { return NodePorts.pluginName }
-  filter (_s: CycleState, pod: Pod, node: NodeInfo): Status {
+
+  preFilter (state: CycleState, pod: Pod): { status: Status } {
     const wanted = hostPortsOf(pod)
+    if (wanted.length === 0) return { status: Status.skip() }
+    state.write(PRE_FILTER_KEY, wanted)
+    return { status: Status.success() }
+  }
+
+  filter (state: CycleState, pod: Pod, node: NodeInfo): Status {
+    const wanted = state.read<ContainerPort[]>(PRE_FILTER_KEY) ?? hostPortsOf(pod)
     if (wanted.length === 0) return Status.success()
     return portsFit(wanted, node) ? Status.success() : Status.unschedulable(ERR_REASON_PORTS)
   }

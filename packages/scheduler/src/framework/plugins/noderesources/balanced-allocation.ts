@@ -21,9 +21,18 @@ export class NodeResourcesBalancedAllocation implements ScorePlugin {
 
   score (_s: CycleState, pod: Pod, node: NodeInfo): number {
     const req = podRequests(pod, true)
+    const cpu = node.allocatable.milliCpu
+    const mem = node.allocatable.memory
+    // the two-fraction case of balancedScore without its arrays (it runs for every scored node of every pod)
+    if (cpu > 0 && mem > 0) {
+      const a = Math.min((node.nonZeroRequested.milliCpu + req.milliCpu) / cpu, 1)
+      const b = Math.min((node.nonZeroRequested.memory + req.memory) / mem, 1)
+      const mean = (a + b) / 2
+      return Math.floor((1 - Math.sqrt(((a - mean) ** 2 + (b - mean) ** 2) / 2)) * MAX_NODE_SCORE)
+    }
     const fractions: number[] = []
-    if (node.allocatable.milliCpu > 0) fractions.push((node.nonZeroRequested.milliCpu + req.milliCpu) / node.allocatable.milliCpu)
-    if (node.allocatable.memory > 0) fractions.push((node.nonZeroRequested.memory + req.memory) / node.allocatable.memory)
+    if (cpu > 0) fractions.push((node.nonZeroRequested.milliCpu + req.milliCpu) / cpu)
+    if (mem > 0) fractions.push((node.nonZeroRequested.memory + req.memory) / mem)
     return balancedScore(fractions)
   }
 }

@@ -38,6 +38,19 @@ describe('NodeResourcesFit filter', () => {
   })
 })
 
+describe('NodeResourcesFit filter with ignoredResources', () => {
+  const gpuPod = makePod('p', { containers: [{ name: 'c', image: 'x', resources: { requests: { 'example.com/gpu': '1', cpu: '100m' } } }] })
+  it.each([
+    { name: 'passes a pod whose only missing resource is ignored', ignored: ['example.com/gpu'], want: Code.Success },
+    { name: 'rejects the same pod when nothing is ignored', ignored: [], want: Code.Unschedulable }
+  ])('$name', ({ ignored, want }) => {
+    const plugin = new NodeResourcesFit({ ignoredResources: ignored })
+    const state = new CycleState()
+    plugin.preFilter(state, gpuPod)
+    expect(plugin.filter(state, gpuPod, nodeInfo(makeNode('n', { cpu: '2', memory: '4Gi' }))).code).toBe(want)
+  })
+})
+
 describe('podRequests', () => {
   it.each([
     { name: 'sums app containers', spec: { containers: [{ name: 'a', resources: { requests: { cpu: '100m' } } }, { name: 'b', resources: { requests: { cpu: '200m' } } }] }, milli: 300 },

@@ -27,12 +27,28 @@ export function insufficientResources (req: Resources, node: NodeInfo, ignored: 
   if (req.milliCpu > 0 && req.milliCpu > alloc.milliCpu - node.requested.milliCpu) out.push('Insufficient cpu')
   if (req.memory > 0 && req.memory > alloc.memory - node.requested.memory) out.push('Insufficient memory')
   if (req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - node.requested.ephemeralStorage) out.push('Insufficient ephemeral-storage')
-  for (const [name, want] of Object.entries(req.scalar)) {
+  for (const name in req.scalar) {
+    const want = req.scalar[name] as number
     if (want <= 0 || ignored.has(name)) continue
     if (want > (alloc.scalar[name] ?? 0) - (node.requested.scalar[name] ?? 0)) out.push(`Insufficient ${name}`)
   }
   return out
 }
+
+/** The same test as insufficientResources without building reasons: Filter runs it on every node for every pod. */
+function fits (req: Resources, scalars: ReadonlyArray<[string, number]>, node: NodeInfo): boolean {
+  const alloc = node.allocatable
+  const used = node.requested
+  if (node.pods.size + 1 > alloc.pods) return false
+  if (req.milliCpu > 0 && req.milliCpu > alloc.milliCpu - used.milliCpu) return false
+  if (req.memory > 0 && req.memory > alloc.memory - used.memory) return false
+  if (req.ephemeralStorage > 0 && req.ephemeralStorage > alloc.ephemeralStorage - used.ephemeralStorage) return false
+  for (const [name, want] of scalars) if (want > (alloc.scalar[name] ?? 0) - (used.scalar[name] ?? 0)) return false
+  return true
+}
+
+/** What PreFilter computes once per pod: its requests and the extended resources Filter must check. */
+interface FitState { req: Resources, scalars: Array<[string, number]> }
 
 /** Filters on requests vs allocatable; scores with LeastAllocated (default), MostAllocated or RequestedToCapacityRatio. */
 export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, ScorePlugin {
@@ -48,14 +64,24 @@ export class NodeResourcesFit implements PreFilterPlugin, FilterPlugin, ScorePlu
   name (): string { return NodeResourcesFit.pluginName }
 
   preFilter (state: CycleState, pod: Pod): { status: Status } {
-    state.write(STATE_KEY, podRequests(pod))
+    state.write(STATE_KEY, this.fitState(pod))
     return { status: Status.success() }
   }
 
   filter (state: CycleState, pod: Pod, node: NodeInfo): Status {
-    const req = state.read<Resources>(STATE_KEY) ?? podRequests(pod)
-    const reasons = insufficientResources(req, node, this.ignored)
-    return reasons.length === 0 ? Status.success() : Status.unschedulable(...reasons)
+    const st = state.read<FitState>(STATE_KEY) ?? this.fitState(pod)
+    if (fits(st.req, st.scalars, node)) return Status.success()
+    return Status.unschedulable(...insufficientResources(st.req, node, this.ignored))
+  }
+
+  private fitState (pod: Pod): FitState {
+    const req = podRequests(pod)
+    const scalars: Array<[string, number]> = []
+    for (const name in req.scalar) {
+      const want = req.scalar[name] as number
+      if (want > 0 && !this.ignored.has(name)) scalars.push([name, want])
+    }
+    return { req, scalars }
   }
 
   score (_s: CycleState, pod: Pod, node: NodeInfo): number {

@@ -18,12 +18,23 @@ const DEFAULT_RESOURCES: ResourceSpec[] = [{ name: 'cpu', weight: 1 }, { name: '
 // shape scores are 0..10 in the config and scaled to 0..100 (upstream MaxCustomPriorityScore)
 const MAX_CUSTOM_PRIORITY_SCORE = 10
 
-function amounts (name: string, pod: Resources, node: NodeInfo): { requested: number, capacity: number } {
+// requested (after placing the pod) and capacity of one resource; two functions instead of one returning an object
+// because the scorer runs for every scored node of every pod
+function requestedOf (name: string, pod: Resources, node: NodeInfo): number {
   switch (name) {
-    case 'cpu': return { requested: node.nonZeroRequested.milliCpu + pod.milliCpu, capacity: node.allocatable.milliCpu }
-    case 'memory': return { requested: node.nonZeroRequested.memory + pod.memory, capacity: node.allocatable.memory }
-    case 'ephemeral-storage': return { requested: node.requested.ephemeralStorage + pod.ephemeralStorage, capacity: node.allocatable.ephemeralStorage }
-    default: return { requested: (node.requested.scalar[name] ?? 0) + (pod.scalar[name] ?? 0), capacity: node.allocatable.scalar[name] ?? 0 }
+    case 'cpu': return node.nonZeroRequested.milliCpu + pod.milliCpu
+    case 'memory': return node.nonZeroRequested.memory + pod.memory
+    case 'ephemeral-storage': return node.requested.ephemeralStorage + pod.ephemeralStorage
+    default: return (node.requested.scalar[name] ?? 0) + (pod.scalar[name] ?? 0)
+  }
+}
+
+function capacityOf (name: string, node: NodeInfo): number {
+  switch (name) {
+    case 'cpu': return node.allocatable.milliCpu
+    case 'memory': return node.allocatable.memory
+    case 'ephemeral-storage': return node.allocatable.ephemeralStorage
+    default: return node.allocatable.scalar[name] ?? 0
   }
 }
 
@@ -66,11 +77,12 @@ export function scorerFor (strategy: ScoringStrategy | undefined): ResourceScore
   return (pod, node) => {
     let sum = 0
     let weights = 0
-    for (const r of resources) {
-      const { requested, capacity } = amounts(r.name, pod, node)
+    for (let i = 0; i < resources.length; i++) {
+      const r = resources[i] as ResourceSpec
+      const capacity = capacityOf(r.name, node)
       if (capacity === 0) continue
       const w = r.weight ?? 1
-      sum += per(requested, capacity) * w
+      sum += per(requestedOf(r.name, pod, node), capacity) * w
       weights += w
     }
     return weights === 0 ? 0 : Math.floor(sum / weights)
