@@ -98,7 +98,9 @@ export class Framework {
   runFilterPlugins (state: CycleState, pod: Pod, node: NodeInfo): Status {
     for (const p of this.plugins.filter) {
       if (state.skipFilterPlugins.has(p.name())) continue
-      const s = guard(p.name(), () => ({ status: p.filter(state, pod, node) })).status
+      // no guard() closure here: this runs for every plugin on every node of every pod
+      let s: Status
+      try { s = p.filter(state, pod, node) } catch (err) { s = pluginError(p.name(), err) }
       if (!s.isSuccess()) return s.withPlugin(p.name())
     }
     return Status.success()
@@ -138,11 +140,13 @@ export class Framework {
       else if (!s.isSuccess()) throw new Error(`PreScore plugin ${p.name()} failed: ${s.message()}`)
     }
     const totals = nodes.map(n => ({ name: n.name, score: 0 }))
+    // one scratch list reused by every plugin (normalizeScore rewrites it in place), not one per plugin
+    const scores = nodes.map(n => ({ name: n.name, score: 0 }))
     for (const { plugin, weight } of this.plugins.score) {
       if (state.skipScorePlugins.has(plugin.name())) continue
-      const scores = nodes.map(n => ({ name: n.name, score: plugin.score(state, pod, n) }))
+      for (let i = 0; i < nodes.length; i++) (scores[i] as NodeScore).score = plugin.score(state, pod, nodes[i] as NodeInfo)
       plugin.normalizeScore?.(state, pod, scores)
-      scores.forEach((s, i) => { (totals[i] as NodeScore).score += s.score * weight })
+      for (let i = 0; i < nodes.length; i++) (totals[i] as NodeScore).score += (scores[i] as NodeScore).score * weight
     }
     return totals
   }
@@ -203,6 +207,10 @@ function guard<T extends { status: Status }> (plugin: string, fn: () => T): T {
   try {
     return fn()
   } catch (err) {
-    return { status: Status.error(`running plugin ${plugin}: ${(err as Error).message}`) } as T
+    return { status: pluginError(plugin, err) } as T
   }
+}
+
+function pluginError (plugin: string, err: unknown): Status {
+  return Status.error(`running plugin ${plugin}: ${(err as Error).message}`)
 }
