@@ -36,9 +36,9 @@ async function main () {
   try {
     if (!watchOnly) await createsGetsLists(api, raw, results)
     for (const watchers of WATCHERS) {
-      const w = await watchLatency(api.base, { ns: `bench-watch-${watchers}`, watchers, events: WATCH_EVENTS, configMap })
+      const w = await watchLatency(api.base, { ns: `bench-watch-${watchers}`, watchers, events: WATCH_EVENTS, configMap, apiPid: api.pid })
       results.watch.push(w)
-      console.log(`watch    ${watchers} watchers x ${WATCH_EVENTS} events (${w.threads} client threads)  delivery p50 ${fmt(w.p50Ms)} ms  p99 ${fmt(w.p99Ms)} ms  (received ${w.received}/${w.expected})`)
+      console.log(`watch    ${watchers} watchers x ${WATCH_EVENTS} events (${w.threads} client threads)  delivery p50 ${fmt(w.p50Ms)} ms  p99 ${fmt(w.p99Ms)} ms  (received ${w.received}/${w.expected}; apiserver CPU ${fmt(w.apiCpuMsPerEvent)} ms/event)`)
     }
     console.log(JSON.stringify(results))
   } finally {

@@ -43,11 +43,17 @@ export class ConvertingStore implements RestStore {
     return { ...list, apiVersion: apiVersionOf(scope.schema.group, scope.schema.version), kind: scope.schema.listKind, items: list.items.map(i => this.out(scope, conv, i)) }
   }
 
-  async * watch (scope: RequestScope, query: WatchQuery, signal: AbortSignal): AsyncIterable<WatchEvent> {
+  watch (scope: RequestScope, query: WatchQuery, signal: AbortSignal): AsyncIterable<WatchEvent> {
     const { conv, inner } = this.split(scope)
+    // unconverted kinds pass straight through: one generator layer less per event and watcher
+    if (conv === undefined) return this.inner.watch(scope, query, signal)
+    return this.convertedWatch(scope, conv, inner, query, signal)
+  }
+
+  private async * convertedWatch (scope: RequestScope, conv: SchemaConversion, inner: RequestScope, query: WatchQuery, signal: AbortSignal): AsyncIterable<WatchEvent> {
     for await (const ev of this.inner.watch(inner, query, signal)) {
-      if (conv === undefined || ev.type === 'ERROR' || ev.type === 'BOOKMARK') {
-        yield ev.type === 'BOOKMARK' && conv !== undefined ? { ...ev, object: { ...ev.object, apiVersion: apiVersionOf(scope.schema.group, scope.schema.version), kind: scope.schema.kind } } : ev
+      if (ev.type === 'ERROR' || ev.type === 'BOOKMARK') {
+        yield ev.type === 'BOOKMARK' ? { ...ev, object: { ...ev.object, apiVersion: apiVersionOf(scope.schema.group, scope.schema.version), kind: scope.schema.kind } } : ev
       } else {
         yield { type: ev.type, object: this.out(scope, conv, ev.object) }
       }

@@ -1,7 +1,8 @@
 import type { KubeObject } from '@kube-ts/api'
 import { MemoryStorage } from '../storage/memory-storage.js'
 import type { StorageEvent } from '../storage/storage.js'
-import { WatchCaches } from './watch-cache.js'
+import { MAX_PENDING_EVENTS } from './event-feed.js'
+import { ResourceWatchCache, WatchCaches } from './watch-cache.js'
 
 const cm = (ns: string, name: string, v = 0): KubeObject => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace: ns }, data: { v: String(v) } })
 const key = (ns: string, name: string): string => `/registry/configmaps/${ns}/${name}`
@@ -114,6 +115,43 @@ describe('WatchCaches', () => {
     expect(feed.progress()).toBeUndefined()
     await take(feed.events[Symbol.asyncIterator](), 1)
     expect(feed.progress()).toBe(await storage.currentRevision())
+  })
+
+  it('hands a namespace event only to that namespace\'s watchers and to all-namespace watchers', async () => {
+    const rev = await storage.currentRevision()
+    const [a, all, b] = await Promise.all([`${ROOT}a/`, ROOT, `${ROOT}b/`].map(async p => await caches.watch(ROOT, p, rev, ctl.signal)))
+    await storage.create(key('a', 'x'), cm('a', 'x'))
+    await storage.create(key('b', 'y'), cm('b', 'y'))
+    expect((await take(a!.events[Symbol.asyncIterator](), 1)).map(e => e.object.metadata.name)).toEqual(['x'])
+    expect((await take(all!.events[Symbol.asyncIterator](), 2)).map(e => e.object.metadata.name)).toEqual(['x', 'y'])
+    expect((await take(b!.events[Symbol.asyncIterator](), 1)).map(e => e.object.metadata.name)).toEqual(['y'])
+    // each watcher got exactly its events: nothing else is queued
+    expect([a!.progress(), all!.progress(), b!.progress()]).toEqual(Array(3).fill(await storage.currentRevision()))
+  })
+
+  it('forgets a watcher once its signal aborts', async () => {
+    const cache = new ResourceWatchCache(storage, ROOT, await storage.currentRevision(), 10, () => {})
+    const own = new AbortController()
+    cache.subscribe(`${ROOT}a/`, 0, own.signal)
+    cache.subscribe(ROOT, 0, ctl.signal)
+    expect(cache.watcherCount).toBe(2)
+    own.abort()
+    expect(cache.watcherCount).toBe(1)
+    cache.stop()
+    await cache.done
+  })
+
+  it('cuts off a watcher that falls more than the pending limit behind, after the events it held, as upstream closes unresponsive watchers', async () => {
+    const rev = await storage.currentRevision()
+    const stalled = await caches.watch(ROOT, `${ROOT}slow/`, rev, ctl.signal)
+    const healthy = (await caches.watch(ROOT, ROOT, rev, ctl.signal)).events[Symbol.asyncIterator]()
+    for (let i = 0; i <= MAX_PENDING_EVENTS; i++) {
+      await storage.create(key('slow', `o${i}`), cm('slow', `o${i}`))
+      await take(healthy, 1)
+    }
+    const got = await take(stalled.events[Symbol.asyncIterator](), MAX_PENDING_EVENTS + 1)
+    // a gap-free prefix, then the end of the stream: the client re-watches from the last resourceVersion it saw
+    expect(got.map(e => e.revision)).toEqual(Array.from({ length: MAX_PENDING_EVENTS }, (_, i) => rev + i + 1))
   })
 
   it('ends the streams of its watchers when stopped', async () => {

@@ -1,27 +1,13 @@
 import type { Storage, StorageEvent } from '../storage/storage.js'
 import { AsyncQueue } from './async-queue.js'
+import { BOOKMARK_DUE, MAX_PENDING_EVENTS, storageFeed, type EventFeed } from './event-feed.js'
 
 /** Events kept per resource for watchers that start from a recent resourceVersion. */
 export const DEFAULT_WATCH_CACHE_CAPACITY = 5000
-/** A watcher this far behind is cut off (its stream ends; the client re-watches from its last resourceVersion). */
-const MAX_PENDING_PER_WATCHER = 10_000
 
 interface Subscriber {
-  namespace: string | undefined
   after: number
   queue: AsyncQueue<StorageEvent>
-  /** The highest revision this subscriber has been offered (matching or not). */
-  seen: number
-}
-
-/** A live event source plus how far it has provably progressed (for bookmarks). */
-export interface EventFeed {
-  events: AsyncIterable<StorageEvent>
-  /**
-   * A revision R such that every event up to R has already been handed out by `events`, or undefined when
-   * unknown. Bookmarks may carry R even when the watcher's filters dropped every event.
-   */
-  progress: () => number | undefined
 }
 
 /**
@@ -32,7 +18,11 @@ export interface EventFeed {
  */
 export class ResourceWatchCache {
   private readonly buffer: StorageEvent[] = []
-  private readonly subs = new Set<Subscriber>()
+  /** Watchers of the whole resource, and namespaced watchers by namespace: an event visits only its own. */
+  private readonly allNamespaces = new Set<Subscriber>()
+  private readonly byNamespace = new Map<string, Set<Subscriber>>()
+  /** The highest revision handed out (events and etcd progress notifications alike). */
+  private lastRevision: number
   private readonly ctl = new AbortController()
   private coveredFrom: number
   private stopped = false
@@ -40,6 +30,7 @@ export class ResourceWatchCache {
 
   constructor (private readonly storage: Storage, private readonly root: string, startRevision: number, private readonly capacity: number, onStop: () => void) {
     this.coveredFrom = startRevision
+    this.lastRevision = startRevision
     this.done = this.run(startRevision).finally(() => { this.stop(); onStop() })
   }
 
@@ -51,34 +42,59 @@ export class ResourceWatchCache {
   /** `prefix` is the root or `<root><namespace>/`; events come strictly after `after`. */
   subscribe (prefix: string, after: number, signal: AbortSignal): EventFeed {
     const namespace = prefix.length > this.root.length ? prefix.slice(this.root.length, -1) : undefined
-    const sub: Subscriber = { namespace, after, queue: new AsyncQueue<StorageEvent>(MAX_PENDING_PER_WATCHER), seen: after }
+    const sub: Subscriber = { after, queue: new AsyncQueue<StorageEvent>(MAX_PENDING_EVENTS) }
     // replay and registration happen in one synchronous step, so no event can fall between them
-    for (const ev of this.buffer) this.offer(sub, ev)
-    this.subs.add(sub)
-    const leave = (): void => { this.subs.delete(sub); sub.queue.close() }
+    for (const ev of this.buffer) {
+      if (ev.revision > after && (namespace === undefined || ev.object.metadata?.namespace === namespace)) sub.queue.push(ev)
+    }
+    const set = namespace === undefined ? this.allNamespaces : this.setFor(namespace)
+    set.add(sub)
+    const leave = (): void => {
+      set.delete(sub)
+      if (namespace !== undefined && set.size === 0 && this.byNamespace.get(namespace) === set) this.byNamespace.delete(namespace)
+      sub.queue.close()
+    }
     if (signal.aborted) leave()
     else signal.addEventListener('abort', leave, { once: true })
-    // only once the queue is drained is everything up to `seen` in the consumer's hands
-    return { events: sub.queue, progress: () => sub.queue.size === 0 && !this.stopped ? sub.seen : undefined }
+    return {
+      events: sub.queue,
+      // only once the queue is drained is everything up to the last revision in the consumer's hands
+      progress: () => sub.queue.size === 0 && !this.stopped ? Math.max(sub.after, this.lastRevision) : undefined,
+      bookmarkDue: () => { sub.queue.push(BOOKMARK_DUE) }
+    }
   }
 
   stop (): void {
     if (this.stopped) return
     this.stopped = true
     this.ctl.abort()
-    for (const s of this.subs) s.queue.close()
-    this.subs.clear()
+    for (const s of this.allNamespaces) s.queue.close()
+    for (const set of this.byNamespace.values()) for (const s of set) s.queue.close()
+    this.allNamespaces.clear()
+    this.byNamespace.clear()
   }
 
   get watcherCount (): number {
-    return this.subs.size
+    let n = this.allNamespaces.size
+    for (const set of this.byNamespace.values()) n += set.size
+    return n
   }
 
-  private offer (sub: Subscriber, ev: StorageEvent): void {
-    if (ev.revision <= sub.after) return
-    if (ev.revision > sub.seen) sub.seen = ev.revision
-    if (sub.namespace !== undefined && ev.object.metadata?.namespace !== sub.namespace) return
-    sub.queue.push(ev)
+  private setFor (namespace: string): Set<Subscriber> {
+    let set = this.byNamespace.get(namespace)
+    if (set === undefined) {
+      set = new Set()
+      this.byNamespace.set(namespace, set)
+    }
+    return set
+  }
+
+  /** Hands `ev` to the watchers it concerns; a subscriber registered later replays it from the buffer instead. */
+  private dispatch (ev: StorageEvent): void {
+    for (const s of this.allNamespaces) if (ev.revision > s.after) s.queue.push(ev)
+    const ns = ev.object.metadata?.namespace
+    const set = ns === undefined ? undefined : this.byNamespace.get(ns)
+    if (set !== undefined) for (const s of set) if (ev.revision > s.after) s.queue.push(ev)
   }
 
   private async run (startRevision: number): Promise<void> {
@@ -88,7 +104,7 @@ export class ResourceWatchCache {
         // stops the cache; its watchers' streams end and they re-watch, possibly directly from storage
         if (ev.type === 'BOOKMARK') {
           // a progress notification: nothing up to this revision is still to come
-          for (const sub of this.subs) if (ev.revision > sub.seen) sub.seen = ev.revision
+          if (ev.revision > this.lastRevision) this.lastRevision = ev.revision
           continue
         }
         if (ev.type === 'ERROR') return
@@ -97,7 +113,8 @@ export class ResourceWatchCache {
           const evicted = this.buffer.shift()
           if (evicted !== undefined) this.coveredFrom = evicted.revision
         }
-        for (const s of this.subs) this.offer(s, ev)
+        if (ev.revision > this.lastRevision) this.lastRevision = ev.revision
+        this.dispatch(ev)
       }
     } catch {
       // the storage watch failed: stopping lets the next watch start a fresh cache
@@ -114,7 +131,7 @@ export class WatchCaches {
   async watch (root: string, prefix: string, after: number, signal: AbortSignal): Promise<EventFeed> {
     const cache = await this.cacheFor(root)
     if (cache.canServe(after)) return cache.subscribe(prefix, after, signal)
-    return { events: this.storage.watch(prefix, after, signal), progress: () => undefined }
+    return storageFeed(this.storage, prefix, after, signal)
   }
 
   async stop (): Promise<void> {

@@ -1,7 +1,6 @@
 import { errInternal, type ApiError, type KubeObject, type ResourceSchema } from '@kube-ts/api'
 import type { Storage } from '../storage/storage.js'
-import type { EventFeed } from './watch-cache.js'
-import { AsyncQueue } from './async-queue.js'
+import { BOOKMARK_DUE, storageFeed, type EventFeed } from './event-feed.js'
 import type { WatchEvent, WatchQuery } from './rest.js'
 import type { Selection } from './selection.js'
 import { filterEvent } from './watch-filter.js'
@@ -9,8 +8,6 @@ import { withTypeMeta } from './object-meta.js'
 import { errTooLargeResourceVersion, parseResourceVersion } from './resource-version.js'
 
 export const INITIAL_EVENTS_END_ANNOTATION = 'k8s.io/initial-events-end'
-/** Watchers that fall this far behind are cut off rather than buffered without limit (upstream closes them too). */
-const MAX_BUFFERED_EVENTS = 10_000
 
 export interface WatchDeps {
   storage: Storage
@@ -62,8 +59,6 @@ export async function * watchStream (deps: WatchDeps, q: WatchQuery, signal: Abo
   signal.addEventListener('abort', onAbort)
   if (signal.aborted) ctl.abort()
   const timeout = q.timeoutSeconds !== undefined && q.timeoutSeconds > 0 ? setTimeout(onAbort, q.timeoutSeconds * 1000) : undefined
-  const queue = new AsyncQueue<WatchEvent>(MAX_BUFFERED_EVENTS)
-  ctl.signal.addEventListener('abort', () => { queue.close() })
   let ticker: NodeJS.Timeout | undefined
   try {
     const initial = await initialState(deps, start, q)
@@ -71,37 +66,38 @@ export async function * watchStream (deps: WatchDeps, q: WatchQuery, signal: Abo
       if (ctl.signal.aborted) return
       yield ev
     }
-    const from = initial.revision
-    let lastRevision = from
-    let feed: EventFeed | undefined
+    if (ctl.signal.aborted) return
+    let lastRevision = initial.revision
+    // one queue from the (shared) source to this consumer: the feed ends when `ctl` aborts, and the bookmark timer
+    // queues a marker behind pending events rather than a second queue merging the two
+    const feed = deps.events !== undefined ? await deps.events(lastRevision, ctl.signal) : storageFeed(deps.storage, deps.prefix, lastRevision, ctl.signal)
+    let bookmarkQueued = false
     if (q.allowWatchBookmarks === true) {
       ticker = setInterval(() => {
-        const rev = Math.max(lastRevision, feed?.progress() ?? 0)
-        if (rev > 0) queue.push(bookmark(deps.schema, rev))
+        if (bookmarkQueued) return
+        bookmarkQueued = true
+        feed.bookmarkDue()
       }, deps.bookmarkIntervalMs)
       ticker.unref()
     }
-    const pump = (async () => {
-      try {
-        feed = deps.events !== undefined ? await deps.events(from, ctl.signal) : { events: deps.storage.watch(deps.prefix, from, ctl.signal), progress: () => undefined }
-        for await (const ev of feed.events) {
-          if (ev.revision > lastRevision) lastRevision = ev.revision
-          if (ev.type === 'BOOKMARK') { if (q.allowWatchBookmarks === true) queue.push(bookmark(deps.schema, ev.revision)); continue }
-          if (ev.type === 'ERROR') { queue.push({ type: 'ERROR', object: ev.object }); break }
-          const out = filterEvent(ev, deps.selection)
-          if (out !== undefined) queue.push({ type: out.type, object: withTypeMeta(deps.schema, out.object) })
-        }
-      } catch (err) {
-        if (!ctl.signal.aborted) queue.push(errorEvent(asApiError(err)))
-      } finally {
-        queue.close()
-      }
-    })()
     try {
-      for await (const ev of queue) yield ev
-    } finally {
-      ctl.abort()
-      await pump
+      for await (const ev of feed.events) {
+        // what is still queued after the watch ended (client gone, timeout) is not wanted
+        if (ctl.signal.aborted) return
+        if (ev === BOOKMARK_DUE) {
+          bookmarkQueued = false
+          const rev = Math.max(lastRevision, feed.progress() ?? 0)
+          if (rev > 0) yield bookmark(deps.schema, rev)
+          continue
+        }
+        if (ev.revision > lastRevision) lastRevision = ev.revision
+        if (ev.type === 'BOOKMARK') { if (q.allowWatchBookmarks === true) yield bookmark(deps.schema, ev.revision); continue }
+        if (ev.type === 'ERROR') { yield { type: 'ERROR', object: ev.object }; return }
+        const out = filterEvent(ev, deps.selection)
+        if (out !== undefined) yield { type: out.type, object: withTypeMeta(deps.schema, out.object) }
+      }
+    } catch (err) {
+      if (!ctl.signal.aborted) yield errorEvent(asApiError(err))
     }
   } catch (err) {
     if (isApiErrorLike(err)) { yield errorEvent(err); return }
