@@ -11,9 +11,12 @@ describe('SchedulerCache', () => {
     c.assumePod(p, 'n')
     expect(c.isAssumed(p)).toBe(true)
     expect(c.nodeInfo('n')?.requested.milliCpu).toBe(1000)
+    // the scoring view (memory defaulted to 200Mi for a pod without a memory request) is counted too
+    expect(c.nodeInfo('n')?.nonZeroRequested).toMatchObject({ milliCpu: 1000, memory: 200 * 1024 * 1024 })
     c.addPod(bound('p', 'n'))
     expect(c.isAssumed(p)).toBe(false)
     expect(c.nodeInfo('n')?.requested.milliCpu).toBe(1000)
+    expect(c.nodeInfo('n')?.nonZeroRequested).toMatchObject({ milliCpu: 1000, memory: 200 * 1024 * 1024 })
     expect(c.nodeInfo('n')?.pods.size).toBe(1)
   })
 

@@ -1,5 +1,7 @@
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import { NodeInfo, podInfoOf, podKey } from '../framework/node-info.js'
+import type { PodInfo } from '../framework/node-info.js'
+import { podRequests } from '../framework/resources.js'
 import { normalizedImageName } from '../framework/plugins/imagelocality/image-locality.js'
 
 interface PodState { pod: Pod, node: string, assumed: boolean }
@@ -78,7 +80,8 @@ export class SchedulerCache {
   /** Counts the pod on `node` now; the bind happens later. */
   assumePod (pod: Pod, node: string): void {
     const bound: Pod = { ...pod, spec: { ...(pod.spec ?? { containers: [] }), nodeName: node } }
-    this.place(bound, node, true)
+    // the copy differs only in nodeName: reuse the requests the plugins already computed for `pod`
+    this.place(bound, node, true, { pod: bound, requests: podRequests(pod), nonZeroRequests: podRequests(pod, true) })
   }
 
   /** The bind failed: stop counting the pod. */
@@ -105,7 +108,7 @@ export class SchedulerCache {
     if (st !== undefined) this.unplace(key, st)
   }
 
-  private place (pod: Pod, node: string, assumed: boolean): void {
+  private place (pod: Pod, node: string, assumed: boolean, info0?: PodInfo): void {
     const key = podKey(pod)
     const prev = this.pods.get(key)
     if (prev !== undefined) this.infos.get(prev.node)?.removePod(prev.pod)
@@ -114,7 +117,7 @@ export class SchedulerCache {
       info = new NodeInfo({ metadata: { name: node } })
       this.infos.set(node, info)
     }
-    info.addPod(podInfoOf(pod))
+    info.addPod(info0 ?? podInfoOf(pod))
     if (hasRequiredAntiAffinity(pod) || (prev !== undefined && hasRequiredAntiAffinity(prev.pod))) this.antiAffinityList = undefined
     this.pods.set(key, { pod, node, assumed })
   }
