@@ -2,8 +2,8 @@
 // apiserver and etcd. Registers N Node objects (no kubelets), starts kube-scheduler, schedules initPods unmeasured, then
 // creates measurePods and samples scheduled pods once a second as upstream's throughputCollector does (the window
 // includes pod creation; the first sample is skipped; seconds with no new binding are merged into the next sample).
-// In the same run, before the scheduler starts, it measures the apiserver's own pods/binding throughput (M binds) as the
-// ceiling. Prints a table and JSON lines; results go to packages/scheduler/README.md and BENCHMARKS.md.
+// In the same run, before the scheduler starts, it measures two ceilings: the apiserver's own pods/binding throughput
+// (M binds), and its throughput for the whole per-pod path with a free scheduler (create + bind + Scheduled event). Prints a table and JSON lines; results go to packages/scheduler/README.md and BENCHMARKS.md.
 import { spawn } from 'node:child_process'
 import { openSync, readdirSync, readFileSync } from 'node:fs'
 import http from 'node:http'
@@ -61,6 +61,48 @@ async function bindBaseline (base, nodes, m) {
   // remove them so the scheduled run sees empty nodes
   await must('DELETE', `${base}/api/v1/namespaces/${ns}/pods`, undefined)
   return { bindsPerSecond: r.opsPerSecond, p50: percentile(r.latencies, 50), p99: percentile(r.latencies, 99) }
+}
+
+/** Opens a watch and drains it unparsed: the apiserver's fan-out cost without spending the load client's CPU. */
+function drainWatch (url) {
+  const req = http.get(url, (res) => { res.resume() })
+  req.on('error', () => {})
+  return () => req.destroy()
+}
+
+/**
+ * The second ceiling: what the apiserver sustains for everything one scheduled pod costs it with a scheduler that
+ * costs nothing: create the pod, bind it, record its Scheduled event, with a cluster-wide pod watch (the scheduler's
+ * informer) and a namespace watch (the bench's) open. Workers as many as the scheduler keeps bindings in flight.
+ */
+async function fullPathBaseline (base, nodes, m) {
+  const ns = 'full-path-baseline'
+  await createNamespace(base, ns)
+  const stops = [drainWatch(`${base}/api/v1/pods?watch=1`), drainWatch(`${base}/api/v1/namespaces/${ns}/pods?watch=1`)]
+  const now = new Date().toISOString()
+  const r = await runConcurrent(m, CONCURRENCY, async (i) => {
+    const name = `f-${i}`
+    const pod = await must('POST', `${base}/api/v1/namespaces/${ns}/pods`, { apiVersion: 'v1', kind: 'Pod', metadata: { name }, spec: podSpec('nobody') })
+    await must('POST', `${base}/api/v1/namespaces/${ns}/pods/${name}/binding`, { apiVersion: 'v1', kind: 'Binding', metadata: { name }, target: { kind: 'Node', name: `node-${i % nodes}` } })
+    await must('POST', `${base}/api/v1/namespaces/${ns}/events`, {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: `${name}.${i.toString(16)}` },
+      involvedObject: { kind: 'Pod', namespace: ns, name, uid: pod.metadata.uid, apiVersion: 'v1' },
+      reason: 'Scheduled',
+      message: `Successfully assigned ${ns}/${name} to node-${i % nodes}`,
+      type: 'Normal',
+      source: { component: 'default-scheduler' },
+      firstTimestamp: now,
+      lastTimestamp: now,
+      count: 1,
+      reportingComponent: 'default-scheduler',
+      reportingInstance: ''
+    })
+  })
+  for (const stop of stops) stop()
+  await must('DELETE', `${base}/api/v1/namespaces/${ns}/pods`, undefined)
+  return r.opsPerSecond
 }
 
 /** Counts pods in `ns` that get a nodeName (watch from now); `done` resolves with the bound times once `count` are. */
@@ -186,6 +228,7 @@ async function scenario (nodes, initPods, pods) {
     await createNodes(api.base, nodes)
     const nodeSeconds = (performance.now() - t0) / 1000
     const baseline = await bindBaseline(api.base, nodes, pods)
+    const fullPath = await fullPathBaseline(api.base, nodes, pods)
     await createNamespace(api.base, 'sched-setup')
     await createNamespace(api.base, 'sched-test')
     const sched = await startScheduler(api.base)
@@ -221,6 +264,8 @@ async function scenario (nodes, initPods, pods) {
         createPodsPerSecond: creates.opsPerSecond,
         bindBaselinePerSecond: baseline.bindsPerSecond,
         ratioToCeiling: throughput.average / baseline.bindsPerSecond,
+        fullPathPerSecond: fullPath,
+        ratioToFullPath: throughput.average / fullPath,
         bindP50Ms: baseline.p50,
         bindP99Ms: baseline.p99,
         cpuMsPerPod,
@@ -243,11 +288,11 @@ for (const [n, init, m] of scenarios) {
   results.push(await scenario(n, init, m))
 }
 console.log(`machine: ${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, ${fmt(totalmem() / 1024 ** 3, 0)} GiB, node ${process.version}`)
-console.log('nodes  pods (init)      pods/s avg  p50/p90/p99       overall  creates/s  ceiling binds/s  ratio  cpu ms/pod sched/api/etcd/client')
+console.log('nodes  pods (init)      pods/s avg  p50/p90/p99       overall  creates/s  binds/s alone (ratio)  create+bind+event/s (ratio)  cpu ms/pod sched/api/etcd/client')
 for (const r of results) {
   const t = r.throughput
   const c = r.cpuMsPerPod
-  console.log(`${String(r.nodes).padEnd(6)} ${`${r.pods} (${r.initPods})`.padEnd(16)} ${fmt(t.average).padEnd(11)} ${`${fmt(t.p50, 0)}/${fmt(t.p90, 0)}/${fmt(t.p99, 0)}`.padEnd(17)} ${fmt(r.overallPodsPerSecond).padEnd(8)} ${fmt(r.createPodsPerSecond).padEnd(10)} ${fmt(r.bindBaselinePerSecond).padEnd(16)} ${fmt(r.ratioToCeiling, 2).padEnd(6)} ${[c.scheduler, c.apiserver, c.etcd, c.loadClient].map(v => fmt(v, 2)).join('/')}`)
+  console.log(`${String(r.nodes).padEnd(6)} ${`${r.pods} (${r.initPods})`.padEnd(16)} ${fmt(t.average).padEnd(11)} ${`${fmt(t.p50, 0)}/${fmt(t.p90, 0)}/${fmt(t.p99, 0)}`.padEnd(17)} ${fmt(r.overallPodsPerSecond).padEnd(8)} ${fmt(r.createPodsPerSecond).padEnd(10)} ${`${fmt(r.bindBaselinePerSecond)} (${fmt(r.ratioToCeiling, 2)})`.padEnd(22)} ${`${fmt(r.fullPathPerSecond)} (${fmt(r.ratioToFullPath, 2)})`.padEnd(28)} ${[c.scheduler, c.apiserver, c.etcd, c.loadClient].map(v => fmt(v, 2)).join('/')}`)
 }
 for (const r of results) console.log(JSON.stringify(r))
 process.exit(0)
