@@ -55,6 +55,9 @@ function errorEvent (err: ApiError): WatchEvent {
 export async function * watchStream (deps: WatchDeps, q: WatchQuery, signal: AbortSignal): AsyncGenerator<WatchEvent> {
   const start = planWatch(q)
   const ctl = new AbortController()
+  // checked per event: a plain flag is cheaper than the signal's getter with many watchers
+  let ended = false
+  ctl.signal.addEventListener('abort', () => { ended = true }, { once: true })
   const onAbort = (): void => { ctl.abort() }
   signal.addEventListener('abort', onAbort)
   if (signal.aborted) ctl.abort()
@@ -83,7 +86,7 @@ export async function * watchStream (deps: WatchDeps, q: WatchQuery, signal: Abo
     try {
       for await (const ev of feed.events) {
         // what is still queued after the watch ended (client gone, timeout) is not wanted
-        if (ctl.signal.aborted) return
+        if (ended) return
         if (ev === BOOKMARK_DUE) {
           bookmarkQueued = false
           const rev = Math.max(lastRevision, feed.progress() ?? 0)
