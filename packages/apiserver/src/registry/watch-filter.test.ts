@@ -23,6 +23,14 @@ describe('filterEvent', () => {
     expect(out?.object.metadata.resourceVersion).toBe(want.rv)
     expect(out?.object.metadata.labels?.app).toBe(want.app)
   })
+
+  it('gives every selector watcher the same DELETED state for an object leaving the selection, leaving the stored state alone', () => {
+    const ev: StorageEvent = { type: 'MODIFIED', object: w({ app: 'db' }, '3'), prevObject: w({ app: 'web' }, '2'), revision: 3 }
+    const first = filterEvent(ev, sel)
+    const second = filterEvent(ev, compileSelection(widgets, 'app in (web)', undefined))
+    expect(first?.object).toBe(second?.object)
+    expect(ev.prevObject?.metadata.resourceVersion).toBe('2')
+  })
 })
 
 describe('compileSelection', () => {

@@ -21,8 +21,14 @@ export function filterEvent (ev: StorageEvent, sel: Selection): WatchEvent | und
   return undefined
 }
 
+/** Synthesized DELETED states by the previous object they copy, so every selector watcher shares one (and its frame). */
+const deletedStates = new WeakMap<KubeObject, KubeObject>()
+
 function atRevision (obj: KubeObject, rv: string | undefined): KubeObject {
+  const hit = deletedStates.get(obj)
+  if (hit !== undefined && hit.metadata.resourceVersion === rv) return hit
   const out = deepClone(obj)
   if (rv !== undefined) metaOf(out).resourceVersion = rv
+  deletedStates.set(obj, out)
   return out
 }
