@@ -5,9 +5,10 @@
 // In the same run, before the scheduler starts, it measures two ceilings: the apiserver's own pods/binding throughput
 // (M binds), and its throughput for the whole per-pod path with a free scheduler (create + bind + Scheduled event). Prints a table and JSON lines; results go to packages/scheduler/README.md and BENCHMARKS.md.
 import { spawn } from 'node:child_process'
-import { openSync, readdirSync, readFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import http from 'node:http'
-import { cpus, loadavg, totalmem } from 'node:os'
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os'
+import { join } from 'node:path'
 import { fmt, freePort, get, percentile, request, runConcurrent, sleep, startApiserver, startEtcd, waitFor } from './lib.mjs'
 
 const args = process.argv.slice(2)
@@ -204,6 +205,26 @@ async function metric (port, name) {
   return body.split('\n').filter(l => l.startsWith(name)).join('\n')
 }
 
+/**
+ * KUBE_TS_BENCH_APISERVER_PROF_DIR=<dir> CPU-profiles the apiserver (lib's startApiserver takes no node flags, and node
+ * refuses --cpu-prof in NODE_OPTIONS): a `--require` hook starts the inspector's profiler and writes
+ * <dir>/apiserver-<pid>.cpuprofile when the process exits.
+ */
+function profileHook (dir) {
+  mkdirSync(dir, { recursive: true })
+  const hook = join(mkdtempSync(join(tmpdir(), 'kube-ts-bench-prof-')), 'hook.cjs')
+  writeFileSync(hook, `const inspector = require('node:inspector')
+const s = new inspector.Session()
+s.connect()
+s.post('Profiler.enable')
+s.post('Profiler.start')
+process.on('exit', () => {
+  s.post('Profiler.stop', (err, r) => { if (!err) require('node:fs').writeFileSync(${JSON.stringify(dir)} + '/apiserver-' + process.pid + '.cpuprofile', JSON.stringify(r.profile)) })
+})
+`)
+  return hook
+}
+
 /** SIGTERM and wait for the exit, so a CPU profile is written (lib's stop() SIGKILLs after 300 ms). */
 async function stopGracefully (pid) {
   try { process.kill(pid, 'SIGTERM') } catch { return }
@@ -218,10 +239,9 @@ const within = async (p, what) => await Promise.race([p, sleep(TIMEOUT).then(() 
 
 async function scenario (nodes, initPods, pods) {
   const etcd = await startEtcd()
-  // KUBE_TS_BENCH_APISERVER_NODE_OPTIONS profiles the apiserver (node refuses --cpu-prof in NODE_OPTIONS: pass a
-  // `--require` hook that starts the inspector's profiler and writes the profile on exit)
   const saved = process.env.NODE_OPTIONS
-  if (process.env.KUBE_TS_BENCH_APISERVER_NODE_OPTIONS) process.env.NODE_OPTIONS = process.env.KUBE_TS_BENCH_APISERVER_NODE_OPTIONS
+  const profDir = process.env.KUBE_TS_BENCH_APISERVER_PROF_DIR
+  if (profDir) process.env.NODE_OPTIONS = `--require ${profileHook(profDir)}`
   const api = await startApiserver(etcd.url).finally(() => { if (saved === undefined) delete process.env.NODE_OPTIONS; else process.env.NODE_OPTIONS = saved })
   try {
     const t0 = performance.now()
