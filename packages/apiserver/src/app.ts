@@ -6,6 +6,7 @@ import type { AppDeps, Limits } from './http/deps.js'
 import { defaultLimits } from './http/deps.js'
 import { SchemaIndex } from './http/schema-index.js'
 import { resourceRouter } from './http/resource-router.js'
+import { resourceDispatch } from './http/resource-dispatch.js'
 import type { ContextFactory } from './http/resource-router.js'
 import { discoveryRouter } from './http/discovery-router.js'
 import { healthRouter } from './http/health.js'
@@ -46,22 +47,30 @@ export function createApp (deps: AppDeps): Express {
   })
   const serverAddress = (req: Request): string => deps.serverAddress ?? req.headers.host ?? ''
 
+  const measure = requestMetrics(metrics, logger)
+  const inflight = inflightLimiter(limits, metrics)
+  const deadline = requestTimeout(limits.requestTimeoutMs)
+  const resources = resourceRouter(index, makeContext)
+  const onError = errorMiddleware(logger)
+
   const app = express()
   app.disable('x-powered-by')
   app.set('etag', false)
-  app.use(requestMetrics(metrics, logger))
+  // resource requests take the same filters in one layer; the chain below serves everything else
+  app.use(resourceDispatch([measure, inflight, deadline], resources, onError))
+  app.use(measure)
   app.use(onlyUnder(['/healthz', '/livez', '/readyz'], healthRouter(deps.healthy)))
   app.get('/metrics', async (_req, res) => {
     const text = await metrics.registry.metrics()
     res.setHeader('Content-Type', metrics.registry.contentType)
     res.end(text)
   })
-  app.use(inflightLimiter(limits, metrics))
-  app.use(requestTimeout(limits.requestTimeoutMs))
+  app.use(inflight)
+  app.use(deadline)
   app.use(onlyUnder(['/openapi/'], createOpenApiRouter(() => [...deps.schemas], versionInfo.gitVersion)))
-  app.use(resourceRouter(index, makeContext))
+  app.use(resources)
   app.use(discoveryRouter(deps.schemas, serverAddress))
   app.use(notFoundMiddleware())
-  app.use(errorMiddleware(logger))
+  app.use(onError)
   return app
 }

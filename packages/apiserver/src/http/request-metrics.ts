@@ -16,7 +16,7 @@ export function requestMetrics (metrics: ApiMetrics, logger: Logger) {
       metrics.requestTotal.inc({ ...labels, code: String(res.statusCode) })
       const seconds = Number(process.hrtime.bigint() - start) / 1e9
       if (!long) metrics.requestDuration.observe(labels, seconds)
-      logger.debug({ verb: labels.verb, url: req.originalUrl, code: res.statusCode, durationMs: Math.round(seconds * 1000), userAgent: req.headers['user-agent'] }, 'request served')
+      if (logger.isLevelEnabled('debug')) logger.debug({ verb: labels.verb, url: req.originalUrl, code: res.statusCode, durationMs: Math.round(seconds * 1000), userAgent: req.headers['user-agent'] }, 'request served')
     })
     next()
   }
