@@ -10,6 +10,20 @@ export interface EtcdClientOptions {
 
 export const DEFAULT_CALL_TIMEOUT_MS = 4000
 
+/** grpc channel options for every channel to etcd (etcd3's and the storage's own KV path). */
+export const etcdChannelOptions = {
+  // detect half-open connections under watches; etcd's keepalive enforcement allows pings every 5 s or more
+  'grpc.keepalive_time_ms': 15000,
+  'grpc.keepalive_timeout_ms': 5000,
+  // reconnect quickly once etcd is back instead of grpc's default backoff of up to 120 s
+  'grpc.initial_reconnect_backoff_ms': 100,
+  'grpc.max_reconnect_backoff_ms': 1000,
+  // a watch catch-up response can carry many large objects; a size cap would make the resume fail forever
+  'grpc.max_receive_message_length': 2147483647,
+  // channelz bookkeeping (per-call counters and traces for a debug service nobody queries) costs every call
+  'grpc.enable_channelz': 0
+}
+
 /**
  * An etcd3 client tuned for an apiserver. The library's default fault handling (3 retries plus a 5 s circuit
  * breaker) is switched off: blind retries of a CAS write can double-apply it and turn success into a false
@@ -24,16 +38,7 @@ export function createEtcdClient (opts: EtcdClientOptions): Etcd3 {
     dialTimeout: timeout,
     defaultCallOptions: (ctx) => ctx.isStream ? {} : { deadline: Date.now() + timeout },
     faultHandling: { host: () => noop, global: noop },
-    grpcOptions: {
-      // detect half-open connections under watches; etcd's keepalive enforcement allows pings every 5 s or more
-      'grpc.keepalive_time_ms': 15000,
-      'grpc.keepalive_timeout_ms': 5000,
-      // reconnect quickly once etcd is back instead of grpc's default backoff of up to 120 s
-      'grpc.initial_reconnect_backoff_ms': 100,
-      'grpc.max_reconnect_backoff_ms': 1000,
-      // a watch catch-up response can carry many large objects; a size cap would make the resume fail forever
-      'grpc.max_receive_message_length': 2147483647
-    }
+    grpcOptions: etcdChannelOptions
   })
 }
 

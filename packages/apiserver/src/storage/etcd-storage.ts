@@ -1,7 +1,8 @@
 import { CompareResult, CompareTarget, type Etcd3, type IKeyValue, type IRangeRequest, type IRangeResponse } from 'etcd3'
 import { errInternal, type KubeObject } from '@kube-ts/api'
-import { decodeObject, encodeObject, jsonEqual, withoutResourceVersion } from './codec.js'
-import { createEtcdClient, isCompactedError, isFutureRevisionError, toApiError } from './etcd-client.js'
+import { decodeObject, encodeObject, jsonEqual, withResourceVersion, withoutResourceVersion } from './codec.js'
+import { createEtcdClient, DEFAULT_CALL_TIMEOUT_MS, etcdChannelOptions, isCompactedError, isFutureRevisionError, toApiError } from './etcd-client.js'
+import { EtcdKv } from './etcd-kv.js'
 import { listPages } from './etcd-list.js'
 import { watchEtcd } from './etcd-watch.js'
 import { checkKey, errTooLargeResourceVersion, keyConflict, keyExists, keyNotFound } from './key-errors.js'
@@ -24,7 +25,10 @@ const MAX_CAS_ATTEMPTS = 50
 
 /** The etcd implementation of `Storage` (upstream `storage/etcd3/store.go`): resourceVersion = mod_revision. */
 export class EtcdStorage implements Storage {
+  /** Watches and compaction. */
   private readonly client: Etcd3
+  /** Reads and writes: the per-request path, kept thin. */
+  private readonly kv: EtcdKv
   private readonly prefix: string
   private readonly log: StorageLogger
   private readonly futureWaitMs: number
@@ -38,6 +42,7 @@ export class EtcdStorage implements Storage {
     const clientOpts: { endpoints: string[], callTimeoutMs?: number } = { endpoints: opts.endpoints }
     if (opts.callTimeoutMs !== undefined) clientOpts.callTimeoutMs = opts.callTimeoutMs
     this.client = createEtcdClient(clientOpts)
+    this.kv = new EtcdKv({ endpoints: opts.endpoints, channelOptions: etcdChannelOptions, callTimeoutMs: opts.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS })
   }
 
   async create (key: string, obj: KubeObject, opts: { dryRun?: boolean } = {}): Promise<KubeObject> {
@@ -47,13 +52,14 @@ export class EtcdStorage implements Storage {
       if (await this.readKv(key, 'create') !== undefined) throw keyExists(this.prefix, key)
       return withoutResourceVersion(decodeObject(value, 0, key))
     }
-    const res = await this.call('create', async () => await this.client.kv.txn({
+    const res = await this.call('create', async () => await this.kv.txn({
       compare: [{ key: Buffer.from(key), target: CompareTarget.Create, result: CompareResult.Equal, create_revision: 0 }],
       success: [{ request_put: { key: Buffer.from(key), value: Buffer.from(value) } }],
       failure: []
     }))
     if (!res.succeeded) throw keyExists(this.prefix, key)
-    return decodeObject(value, res.header.revision, key)
+    // the caller hands obj over (Storage.create); parsing back what was just serialised would only copy it
+    return withResourceVersion(obj, Number(res.header.revision))
   }
 
   async get (key: string): Promise<KubeObject | undefined> {
@@ -98,7 +104,7 @@ export class EtcdStorage implements Storage {
       const cmp = current === undefined
         ? { key: Buffer.from(key), target: CompareTarget.Create, result: CompareResult.Equal, create_revision: 0 }
         : { key: Buffer.from(key), target: CompareTarget.Mod, result: CompareResult.Equal, mod_revision: current.mod_revision }
-      const res = await this.call('update', async () => await this.client.kv.txn({
+      const res = await this.call('update', async () => await this.kv.txn({
         compare: [cmp],
         success: [{ request_put: { key: Buffer.from(key), value: Buffer.from(value) } }],
         // on a lost race read the fresh state in the same round trip
@@ -121,7 +127,7 @@ export class EtcdStorage implements Storage {
       return decodeObject(kv.value, kv.mod_revision, key)
     }
     const del = { request_delete_range: { key: Buffer.from(key), prev_kv: true } }
-    const res = await this.call('delete', async () => await this.client.kv.txn(opts.expectedRevision === undefined
+    const res = await this.call('delete', async () => await this.kv.txn(opts.expectedRevision === undefined
       ? { compare: [], success: [del], failure: [] }
       : {
           compare: [{ key: Buffer.from(key), target: CompareTarget.Mod, result: CompareResult.Equal, mod_revision: opts.expectedRevision }],
@@ -158,7 +164,7 @@ export class EtcdStorage implements Storage {
 
   async healthy (): Promise<boolean> {
     try {
-      await this.client.kv.range({ key: Buffer.from(`${this.prefix}/healthz`), count_only: true }, { deadline: Date.now() + 2000 })
+      await this.kv.range({ key: Buffer.from(`${this.prefix}/healthz`), count_only: true }, 2000)
       return true
     } catch {
       return false
@@ -167,6 +173,7 @@ export class EtcdStorage implements Storage {
 
   async close (): Promise<void> {
     this.lifetime.abort()
+    this.kv.close()
     this.client.close()
   }
 
@@ -183,7 +190,7 @@ export class EtcdStorage implements Storage {
     const deadline = Date.now() + this.futureWaitMs
     for (let attempt = 0; ; attempt++) {
       try {
-        return await this.client.kv.range(req)
+        return await this.kv.range(req)
       } catch (err) {
         if (isFutureRevisionError(err)) {
           if (Date.now() < deadline) { await sleep(100); continue }

@@ -7,7 +7,10 @@ import type { KubeObject } from '@kube-ts/api'
  * Gone) and 5xx `ApiError`s when etcd is unreachable.
  */
 export interface Storage {
-  /** Fails with AlreadyExists when the key exists. Returns the stored object with its resourceVersion. */
+  /**
+   * Fails with AlreadyExists when the key exists. Returns the stored object with its resourceVersion. The caller
+   * hands `obj` over: the result may share nested values with it, so neither may be changed afterwards.
+   */
   create (key: string, obj: KubeObject, opts?: { dryRun?: boolean }): Promise<KubeObject>
   /** Undefined when absent. `resourceVersion` (when set and non-zero) asks for a state no older than it. */
   get (key: string): Promise<KubeObject | undefined>
