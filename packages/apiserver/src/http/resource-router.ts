@@ -30,6 +30,8 @@ const subresourceRoutes: Record<string, Record<string, Route>> = {
   scale: { GET: { verb: 'get', handler: handleGetScale }, PUT: { verb: 'update', handler: handleUpdateScale }, PATCH: { verb: 'patch', handler: handlePatchScale } },
   binding: { POST: { verb: 'create', handler: handleBinding } },
   eviction: { POST: { verb: 'create', handler: handleEviction } },
+  // pods/<name>/ephemeralcontainers reads and writes the whole pod; the registry keeps all but spec.ephemeralContainers
+  ephemeralcontainers: { GET: { verb: 'get', handler: handleGet }, PUT: { verb: 'update', handler: handleUpdate }, PATCH: { verb: 'patch', handler: handlePatch } },
   // namespaces/<ns>/finalize: the namespace controller removes spec.finalizers here (the registry keeps the rest)
   finalize: { PUT: { verb: 'update', handler: handleUpdate } }
 }

@@ -1,6 +1,7 @@
 import { errBadRequest, errConflict, errInvalid, type FieldError, type KubeObject, type ResourceSchema } from '@kube-ts/api'
 import { ensureNamespace } from './prepare-create.js'
 import { deepClone, dropEmptyMetaCollections, jsonEqual, metaOf, refOf, withTypeMeta } from './object-meta.js'
+import { keepOnlyEphemeralContainers } from './ephemeral-containers.js'
 
 export interface UpdateInput {
   schema: ResourceSchema
@@ -58,10 +59,12 @@ function namespaceFinalizers (o: KubeObject): string[] | undefined {
 /**
  * Which parts of the desired object a write may change, per subresource (upstream's per-strategy PrepareForUpdate):
  * `status` changes status only; `binding` is the registry's own pod bind (spec.nodeName plus the PodScheduled
- * condition); a namespace's spec.finalizers change only through `finalize`; every other write keeps the old status.
+ * condition); `ephemeralcontainers` changes spec.ephemeralContainers only; a namespace's spec.finalizers change only
+ * through `finalize`; every other write keeps the old status.
  */
 function separateSubresources (schema: ResourceSchema, old: KubeObject, obj: KubeObject, subresource: string | undefined): KubeObject {
   if (subresource === 'binding') return obj
+  if (subresource === 'ephemeralcontainers') return keepOnlyEphemeralContainers(old, obj)
   if (schema.statusSubresource && subresource === 'status') return applyStatusWrite(old, obj)
   if (isNamespace(schema) && subresource === 'finalize') {
     const out = deepClone(old)

@@ -11,7 +11,8 @@ import type { HandlerContext } from './context.js'
 
 /**
  * PATCH of an object or its status. The patch is applied inside the registry's read-modify-write, so a conflicting
- * concurrent write makes it re-apply to fresh state. Server-side apply may create the object (201).
+ * concurrent write makes it re-apply to fresh state. Server-side apply may create the object (201), but never
+ * through a subresource (upstream: 404 for a missing object).
  */
 export async function handlePatch (ctx: HandlerContext): Promise<void> {
   const type = patchTypeOf(ctx.req, ctx.patch, true)
@@ -36,6 +37,6 @@ export async function handlePatch (ctx: HandlerContext): Promise<void> {
     checkUnknownFields(ctx.unknownFields, schema, next, wq, ctx.res)
     return next
   }
-  const { object, created } = await ctx.store.update(ctx.scope, info.name, mutate, { ...writeOptions(wq, info.subresource), allowCreate: type === 'apply' })
+  const { object, created } = await ctx.store.update(ctx.scope, info.name, mutate, { ...writeOptions(wq, info.subresource), allowCreate: type === 'apply' && info.subresource === '' })
   writeJson(ctx.res, created ? 201 : 200, object)
 }
