@@ -10,12 +10,13 @@ import { networkingSchemas } from './networking.js'
 import { policySchemas } from './policy.js'
 import { rbacSchemas } from './rbac.js'
 import { authenticationSchemas, authorizationSchemas } from './reviews.js'
+import { schedulingSchemas } from './scheduling.js'
 import { storageSchemas } from './storage.js'
 
 // Discovery order: core/v1 first, then groups in upstream's /apis order; within a group, preferred version first.
 const ALL: ResourceSchema[] = [
   ...coreSchemas, ...appsSchemas, ...eventsSchemas, ...authenticationSchemas, ...authorizationSchemas, ...autoscalingSchemas,
-  ...batchSchemas, ...networkingSchemas, ...policySchemas, ...rbacSchemas, ...storageSchemas, ...coordinationSchemas, ...discoverySchemas
+  ...batchSchemas, ...networkingSchemas, ...policySchemas, ...rbacSchemas, ...storageSchemas, ...schedulingSchemas, ...coordinationSchemas, ...discoverySchemas
 ]
 
 const byResource = new Map<string, ResourceSchema>()
@@ -68,3 +69,5 @@ export function apiGroups (): Array<{ group: string, versions: string[] }> {
 export { subresourceInfo } from './subresources.js'
 export type { SubresourceInfo } from './subresources.js'
 export { eventToCore, eventFromCore } from './event-conversion.js'
+export { PREEMPT_LOWER_PRIORITY, SYSTEM_PRIORITY_CLASSES } from './scheduling.js'
+export type { SystemPriorityClass } from './scheduling.js'
