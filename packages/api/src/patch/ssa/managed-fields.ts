@@ -31,10 +31,18 @@ export const strippedPaths: FieldPath[] = [
     .map(f => [fieldPE('metadata'), fieldPE(f)])
 ]
 
-/** Removes stripped paths and whole reset fields (e.g. `status` on the main resource) from a set. */
+/** `spec.template` → `[f:spec, f:template]`: reset fields are written dotted. */
+export function dottedPath (dotted: string): FieldPath {
+  return dotted.split('.').map(fieldPE)
+}
+
+/**
+ * Removes stripped paths and whole reset fields from a set. Reset fields are the parts an endpoint does not own,
+ * written dotted: `status` on the main resource, `spec` on `/status`.
+ */
 export function stripSet (set: FieldSet, resetFields: string[]): FieldSet {
   const exact = new FieldSet(strippedPaths)
-  return new FieldSet(set.paths().filter(p => !exact.has(p))).withoutPrefixes(resetFields.map(f => [fieldPE(f)]))
+  return new FieldSet(set.paths().filter(p => !exact.has(p))).withoutPrefixes(resetFields.map(dottedPath))
 }
 
 /** True for `[]` and `[{}]`, the two spellings that reset managedFields on a non-apply write. */

@@ -1,7 +1,8 @@
 import type { KubeObject } from '../../meta/object.js'
 import type { PatchStrategy } from '../../schema/resource-schema.js'
 import { strategiesFromSchema } from '../strategies.js'
-import { applyServerSide, updateManagedFieldsForUpdate } from './server-side-apply.js'
+import { applyServerSide } from './server-side-apply.js'
+import { trackUpdate } from './update-tracking.js'
 
 const PS = 'spec.template.spec'
 const table: Record<string, PatchStrategy> = {
@@ -22,6 +23,8 @@ const dep = (spec: Record<string, unknown>): KubeObject =>
 function apply (live: KubeObject | undefined, config: KubeObject, manager: string, opts: { force?: boolean, now?: Date, apiVersion?: string } = {}): KubeObject {
   return applyServerSide(live, config, { manager, force: opts.force ?? false, strategies, apiVersion: opts.apiVersion ?? 'v1', now: opts.now ?? t0 }).object
 }
+const track = (old: KubeObject | undefined, next: KubeObject, manager: string, now: Date): KubeObject =>
+  trackUpdate(old, next, { manager, apiVersion: 'v1', now })
 const fields = (obj: KubeObject, manager: string, operation = 'Apply'): unknown =>
   obj.metadata.managedFields?.find(e => e.manager === manager && e.operation === operation)?.fieldsV1
 const caught = (fn: () => unknown): Record<string, unknown> => {
@@ -72,7 +75,7 @@ describe('applyServerSide', () => {
 
   it('A6 lets an update take a field and then conflicts with it using its apiVersion', () => {
     const live = apply(undefined, cm({ a: '1' }), 'm1')
-    const edited = updateManagedFieldsForUpdate(live, { ...live, data: { a: '3' } }, 'kubectl-edit', 'Update', 'v1', t1)
+    const edited = trackUpdate(live, { ...live, data: { a: '3' } }, { manager: 'kubectl-edit', apiVersion: 'v1', now: t1 })
     expect(fields(edited, 'kubectl-edit', 'Update')).toEqual({ 'f:data': { 'f:a': {} } })
     expect(fields(edited, 'm1')).toBeUndefined()
     const err = caught(() => apply(edited, cm({ a: '1' }), 'm1'))
@@ -156,24 +159,24 @@ describe('applyServerSide', () => {
   })
 
   it('A22 treats a manager\'s Update entry as a different owner than its Apply entry', () => {
-    const created = updateManagedFieldsForUpdate(undefined, cm({ a: '1' }), 'foo', 'Update', 'v1', t0)
+    const created = track(undefined, cm({ a: '1' }), 'foo', t0)
     expect(caught(() => apply(created, cm({ a: '2' }), 'foo')).message).toBe('Apply failed with 1 conflict: conflict with "foo" using v1: .data.a')
   })
 
   it('A23 lets kubectl server-side apply take fields that still match last-applied and rewrites the annotation', () => {
     const ann = 'kubectl.kubernetes.io/last-applied-configuration'
     const manifest = { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cm', namespace: 'ns' }, data: { a: '1' } }
-    const csa = updateManagedFieldsForUpdate(undefined, cm({ a: '1' }, { annotations: { [ann]: JSON.stringify(manifest) } }), 'kubectl-client-side-apply', 'Update', 'v1', t0)
+    const csa = track(undefined, cm({ a: '1' }, { annotations: { [ann]: JSON.stringify(manifest) } }), 'kubectl-client-side-apply', t0)
     const obj = apply(csa, cm({ a: '2' }), 'kubectl')
     expect(obj.data).toEqual({ a: '2' })
     expect(obj.metadata.annotations?.[ann]).toBe('{"apiVersion":"v1","data":{"a":"2"},"kind":"ConfigMap","metadata":{"name":"cm","namespace":"ns"}}\n')
-    const drifted = updateManagedFieldsForUpdate(csa, { ...csa, data: { a: '5' } }, 'someone', 'Update', 'v1', t1)
-    const edited = updateManagedFieldsForUpdate(drifted, { ...drifted, data: { a: '5' } }, 'kubectl-client-side-apply', 'Update', 'v1', t1)
+    const drifted = track(csa, { ...csa, data: { a: '5' } }, 'someone', t1)
+    const edited = track(drifted, { ...drifted, data: { a: '5' } }, 'kubectl-client-side-apply', t1)
     expect(caught(() => apply(edited, cm({ a: '2' }), 'kubectl')).code).toBe(409)
   })
 
   it('conflicts with a kubectl client-side-apply owner for any other manager', () => {
-    const csa = updateManagedFieldsForUpdate(undefined, cm({ a: '1' }), 'kubectl-client-side-apply', 'Update', 'v1', t0)
+    const csa = track(undefined, cm({ a: '1' }), 'kubectl-client-side-apply', t0)
     expect(caught(() => apply(csa, cm({ a: '2' }), 'other')).message).toBe('Apply failed with 1 conflict: conflict with "kubectl-client-side-apply" using v1: .data.a')
   })
 
@@ -192,40 +195,40 @@ describe('applyServerSide', () => {
   })
 })
 
-describe('updateManagedFieldsForUpdate', () => {
+describe('trackUpdate', () => {
   it('gives the creator every field except stripped metadata', () => {
-    const obj = updateManagedFieldsForUpdate(undefined, cm({ a: '1' }, { labels: { x: 'y' }, uid: 'u' }), 'kubectl-create', 'Update', 'v1', t0)
+    const obj = track(undefined, cm({ a: '1' }, { labels: { x: 'y' }, uid: 'u' }), 'kubectl-create', t0)
     expect(obj.metadata.managedFields).toEqual([{ manager: 'kubectl-create', operation: 'Update', apiVersion: 'v1', time: '2024-05-01T10:00:00Z', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:x': {} } } } }])
   })
 
   it('keeps an untracked object untracked', () => {
-    const obj = updateManagedFieldsForUpdate(cm({ a: '1' }), cm({ a: '2' }), 'u', 'Update', 'v1', t0)
+    const obj = track(cm({ a: '1' }), cm({ a: '2' }), 'u', t0)
     expect(obj.metadata.managedFields).toBeUndefined()
   })
 
   it('resets managedFields when the write sends an empty list', () => {
     const live = apply(undefined, cm({ a: '1' }), 'm1')
-    const obj = updateManagedFieldsForUpdate(live, { ...live, metadata: { ...live.metadata, managedFields: [{}] as never } }, 'u', 'Update', 'v1', t0)
+    const obj = track(live, { ...live, metadata: { ...live.metadata, managedFields: [{}] as never } }, 'u', t0)
     expect(obj.metadata.managedFields).toBeUndefined()
   })
 
   it('uses managedFields sent with the write, as kubectl does to migrate client-side-apply ownership', () => {
-    const live = updateManagedFieldsForUpdate(undefined, cm({ a: '1' }), 'kubectl-client-side-apply', 'Update', 'v1', t0)
+    const live = track(undefined, cm({ a: '1' }), 'kubectl-client-side-apply', t0)
     const migrated = [{ manager: 'kubectl', operation: 'Apply', apiVersion: 'v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:data': { 'f:a': {} } } }]
-    const obj = updateManagedFieldsForUpdate(live, { ...live, metadata: { ...live.metadata, managedFields: migrated as never } }, 'kubectl', 'Update', 'v1', t1)
+    const obj = track(live, { ...live, metadata: { ...live.metadata, managedFields: migrated as never } }, 'kubectl', t1)
     expect(obj.metadata.managedFields).toEqual(migrated)
     expect(() => apply(obj, cm({ a: '2' }), 'other')).toThrow('Apply failed with 1 conflict: conflict with "kubectl": .data.a')
   })
 
   it('keeps the live entries when the write sends unusable managedFields', () => {
     const live = apply(undefined, cm({ a: '1' }), 'm1')
-    const obj = updateManagedFieldsForUpdate(live, { ...live, metadata: { ...live.metadata, managedFields: [{ operation: 'Bogus' }] as never } }, 'u', 'Update', 'v1', t1)
+    const obj = track(live, { ...live, metadata: { ...live.metadata, managedFields: [{ operation: 'Bogus' }] as never } }, 'u', t1)
     expect(obj.metadata.managedFields).toEqual(live.metadata.managedFields)
   })
 
   it('drops removed fields from every owner without recording the remover', () => {
     const live = apply(undefined, cm({ a: '1', b: '2' }), 'm1')
-    const obj = updateManagedFieldsForUpdate(live, { ...live, data: { a: '1' } }, 'remover', 'Update', 'v1', t1)
+    const obj = track(live, { ...live, data: { a: '1' } }, 'remover', t1)
     expect(obj.metadata.managedFields?.map(e => e.manager)).toEqual(['m1'])
     expect(fields(obj, 'm1')).toEqual({ 'f:data': { 'f:a': {} } })
   })
@@ -233,10 +236,10 @@ describe('updateManagedFieldsForUpdate', () => {
 
 describe('managedFields cap', () => {
   it('folds the oldest Update entries of one apiVersion into ancient-changes beyond ten', () => {
-    let obj = updateManagedFieldsForUpdate(undefined, cm({ k0: '0' }), 'u0', 'Update', 'v1', new Date(Date.UTC(2024, 0, 1, 0, 0, 0)))
+    let obj = track(undefined, cm({ k0: '0' }), 'u0', new Date(Date.UTC(2024, 0, 1, 0, 0, 0)))
     for (let i = 1; i <= 11; i++) {
       const data = { ...(obj.data as Record<string, string>), [`k${i}`]: String(i) }
-      obj = updateManagedFieldsForUpdate(obj, { ...obj, data }, `u${i}`, 'Update', 'v1', new Date(Date.UTC(2024, 0, 1, 0, 0, i)))
+      obj = track(obj, { ...obj, data }, `u${i}`, new Date(Date.UTC(2024, 0, 1, 0, 0, i)))
     }
     const managers = obj.metadata.managedFields?.map(e => e.manager) ?? []
     expect(managers).toHaveLength(10)

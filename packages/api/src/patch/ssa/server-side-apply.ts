@@ -4,13 +4,11 @@ import { assertNoForbiddenKeys } from '../forbidden-keys.js'
 import { withDepthGuard } from '../patch-errors.js'
 import { cloneJson, deepEqual, hasKey, isObject, type JsonObject } from '../json-value.js'
 import type { StrategyLookup } from '../strategic-merge-patch.js'
-import { capUpdateManagers } from './cap-managers.js'
 import { errApplyConflict, type Conflict } from './conflicts.js'
 import { FieldSet } from './field-set.js'
 import { lastAppliedOwnedPaths, syncLastApplied } from './last-applied.js'
-import {
-  decodeManagedFields, encodeManagedFields, formatTime, isResetRequest, managerIdentity, stripSet, type ManagerEntry
-} from './managed-fields.js'
+import { decodeManagedFields, formatTime, managerIdentity, stripSet, type ManagerEntry } from './managed-fields.js'
+import { contentOf, withManagedFields } from './managed-object.js'
 import { mergeApplied } from './ssa-merge.js'
 import { ssaSchemaFromStrategies, type SsaSchema } from './ssa-schema.js'
 import { compareObjects, removePath, toFieldSet, TypedValueError } from './typed-walk.js'
@@ -36,23 +34,6 @@ export interface ApplyResult {
 }
 
 const beforeFirstApply = 'before-first-apply'
-
-/** The object without `metadata.managedFields`, as a fresh copy. */
-function contentOf (obj: KubeObject | undefined): JsonObject {
-  if (obj === undefined) return {}
-  const copy = cloneJson(obj) as JsonObject
-  if (isObject(copy.metadata)) delete copy.metadata.managedFields
-  return copy
-}
-
-function withManagedFields (content: JsonObject, entries: ManagerEntry[]): KubeObject {
-  const meta = isObject(content.metadata) ? content.metadata : {}
-  const encoded = encodeManagedFields(capUpdateManagers(entries.filter(e => !e.set.isEmpty())))
-  if (encoded.length > 0) meta.managedFields = encoded
-  else delete meta.managedFields
-  content.metadata = meta
-  return content as KubeObject
-}
 
 function gvkText (obj: JsonObject): string {
   const apiVersion = typeof obj.apiVersion === 'string' ? obj.apiVersion : ''
@@ -143,47 +124,4 @@ function resolveConflicts (schema: SsaSchema, conflicts: Conflict[], live: JsonO
     throw errApplyConflict(blocking)
   }
   throw errApplyConflict(conflicts)
-}
-
-export interface UpdateOptions {
-  strategies?: StrategyLookup
-  subresource?: string
-  resetFields?: string[]
-}
-
-/**
- * Records a non-apply write (create, update, json/merge/strategic patch) in managedFields as upstream does: fields
- * the write added or changed become owned by `manager` (operation Update) and leave every other manager, removed
- * fields leave everyone. `[]` or `[{}]` in the new object resets the entries; an object without entries stays
- * untracked unless this is a create. Never throws: on untypable data the entries are dropped, like UpdateNoErrors.
- */
-export function updateManagedFieldsForUpdate (old: KubeObject | undefined, next: KubeObject, manager: string,
-  operation: 'Update', apiVersion: string, now: Date, opts: UpdateOptions = {}): KubeObject {
-  const requested = next.metadata?.managedFields as unknown
-  const result = contentOf(next)
-  if (isResetRequest(requested)) return withManagedFields(result, [])
-  // entries sent with the write replace the live ones (how kubectl migrates CSA ownership), unless unusable
-  let entries = opts.subresource === undefined ? decodeManagedFields(requested) : []
-  if (entries.length === 0) entries = decodeManagedFields(old?.metadata?.managedFields)
-  if (old !== undefined && entries.length === 0) return withManagedFields(result, [])
-  try {
-    const schema = ssaSchemaFromStrategies(opts.strategies ?? (() => undefined))
-    const reset = opts.resetFields ?? []
-    const cmp = compareObjects(schema, contentOf(old), result)
-    const changed = stripSet(cmp.added.union(cmp.modified), reset)
-    const removed = cmp.removed
-    const me: ManagerEntry = { manager, operation, apiVersion, set: new FieldSet() }
-    if (opts.subresource !== undefined) me.subresource = opts.subresource
-    const myId = managerIdentity(me)
-    const previous = entries.find(e => managerIdentity(e) === myId)
-    const others = entries.filter(e => e !== previous)
-    for (const e of others) e.set = e.set.difference(changed).difference(removed)
-    me.set = (previous?.set ?? new FieldSet()).difference(removed).union(changed)
-    if (!changed.isEmpty()) me.time = formatTime(now)
-    else if (previous?.time !== undefined) me.time = previous.time
-    return withManagedFields(result, [me, ...others])
-  } catch (err) {
-    if (err instanceof TypedValueError) return withManagedFields(result, [])
-    throw err
-  }
 }
