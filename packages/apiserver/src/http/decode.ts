@@ -2,9 +2,10 @@ import type { IncomingMessage } from 'node:http'
 import { ApiError, errBadRequest, parseApiVersion } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { mediaTypeOf, readBody } from './body.js'
-import { parseJson, stripPrototypeKeys } from './safe-json.js'
+import { parseJsonWithDuplicates, stripPrototypeKeys } from './safe-json.js'
 import { decodeKubernetesProtobuf, protobufMediaType } from '../protobuf/index.js'
-import { parseYaml } from './safe-yaml.js'
+import { parseYamlWithDuplicates } from './safe-yaml.js'
+import { recordDecode } from './decode-record.js'
 
 const bodyMediaTypes = 'application/json, application/yaml, application/vnd.kubernetes.protobuf'
 
@@ -15,7 +16,7 @@ export function unsupportedMediaType (contentType: string, accepted = bodyMediaT
 /**
  * Decodes a create/update/delete-options body: JSON, YAML, or Kubernetes protobuf (what kubectl's typed clients
  * send, turned into the equivalent JSON object). A missing Content-Type means JSON, as upstream negotiates the
- * first serializer.
+ * first serializer. Repeated keys are recorded for field validation (protobuf cannot repeat a field name).
  */
 export async function decodeBody (req: IncomingMessage, allowEmpty = false): Promise<unknown> {
   const type = mediaTypeOf(req.headers['content-type'])
@@ -34,7 +35,14 @@ export async function decodeBody (req: IncomingMessage, allowEmpty = false): Pro
     if (allowEmpty) return undefined
     throw errBadRequest('the request body is empty; an object is required')
   }
-  return type === 'application/yaml' ? parseYaml(text) : parseJson(text)
+  if (type === 'application/yaml') {
+    const { value, duplicates } = parseYamlWithDuplicates(text)
+    recordDecode(req, { source: 'yaml', duplicates })
+    return value
+  }
+  const { value, duplicates } = parseJsonWithDuplicates(text)
+  recordDecode(req, { source: 'json', duplicates })
+  return value
 }
 
 export function isPlainObject (v: unknown): v is Record<string, unknown> {

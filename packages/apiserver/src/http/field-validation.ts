@@ -1,29 +1,81 @@
 import type { ServerResponse } from 'node:http'
-import { errBadRequest } from '@kube-ts/api'
+import { ApiError, errBadRequest, errInvalid } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
+import type { UnknownField, UnknownFieldOptions } from '../openapi/unknown-fields.js'
 import type { WriteQuery } from './query.js'
+import { decodeRecordOf } from './decode-record.js'
+import type { DecodeRecord, StrictError } from './decode-record.js'
+import { byDocumentOrder } from './strict-errors.js'
+import { goJsonText, goValueText } from './go-format.js'
+import { addWarning } from './warnings.js'
 
-/** Lists the fields of `obj` its kind's schema does not declare (paths like `spec.containers[0].foo`). */
-export type UnknownFieldFinder = (group: string, version: string, kind: string, obj: unknown) => string[]
+export { addWarning } from './warnings.js'
 
-/** Adds one `Warning: 299` header line, as upstream's warning recorder does (kubectl prints them on stderr). */
-export function addWarning (res: ServerResponse, text: string): void {
-  const line = `299 - ${JSON.stringify(text)}`
-  const existing = res.getHeader('Warning')
-  const lines = existing === undefined ? [] : Array.isArray(existing) ? existing : [String(existing)]
-  if (!lines.includes(line)) res.setHeader('Warning', [...lines, line])
+/** Lists (and with `prune`, removes) the fields of `obj` its kind's schema does not declare. */
+export type UnknownFieldFinder = (group: string, version: string, kind: string, obj: unknown, options?: UnknownFieldOptions) => UnknownField[]
+
+const yamlErrorsPrefix = 'error converting YAML to JSON: yaml: unmarshal errors:\n'
+
+/** go-yaml's strict error for repeated keys, as sigs.k8s.io/yaml wraps it. */
+function yamlDuplicatesError (duplicates: string[]): string | undefined {
+  return duplicates.length === 0 ? undefined : `${yamlErrorsPrefix}  ${duplicates.join('\n  ')}`
+}
+
+/** Upstream's `parseYAMLWarnings`: a go-yaml error becomes one warning per line, anything else stays whole. */
+function warningsOf (error: string): string[] {
+  return error.startsWith(yamlErrorsPrefix) ? error.slice(yamlErrorsPrefix.length).split('\n').map((s) => s.trim()) : [error]
+}
+
+function unknownErrors (unknown: UnknownField[]): StrictError[] {
+  return unknown.map((u) => ({ text: `unknown field ${JSON.stringify(u.path)}`, order: u.order }))
+}
+
+/** The findings of one request in upstream's order: decoding the body meets repeats and unknown fields together. */
+function strictErrors (record: DecodeRecord | undefined, unknown: UnknownField[]): string[] {
+  if (record === undefined) return byDocumentOrder(unknownErrors(unknown)).map((e) => e.text)
+  if (record.source === 'json') {
+    const duplicates = record.duplicates.map((d) => ({ text: `duplicate field ${JSON.stringify(d.path)}`, order: d.order }))
+    return byDocumentOrder([...duplicates, ...unknownErrors(unknown)]).map((e) => e.text)
+  }
+  // a YAML body is checked for repeats before it is decoded; a patch is decoded before it is applied
+  const first = record.source === 'yaml' || record.type === 'apply' ? [yamlDuplicatesError(record.duplicates)].filter((e) => e !== undefined) : record.errors.map((e) => e.text)
+  return [...first, ...byDocumentOrder(unknownErrors(unknown)).map((e) => e.text)]
+}
+
+/** structured-merge-diff refuses an applied configuration with undeclared fields, whatever the validation level. */
+function typedPatchError (schema: ResourceSchema, obj: KubeObject, unknown: UnknownField[]): ApiError {
+  const lines = unknown.map((u) => `.${u.path}: field not declared in schema`)
+  const detail = lines.length === 1 ? lines[0] ?? '' : ['errors:', ...lines.map((l) => `  ${l}`)].join('\n')
+  const where = `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}; ${schema.group}/${schema.version}, Kind=${schema.kind}`
+  return new ApiError(500, '', `failed to create typed patch object (${where}): ${detail}`)
+}
+
+function strictFailure (record: DecodeRecord | undefined, schema: ResourceSchema, patched: string, errors: string[]): ApiError {
+  const text = `strict decoding error: ${errors.join(', ')}`
+  if (record?.source !== 'patch') {
+    return errBadRequest(`${schema.kind} in version ${JSON.stringify(schema.version)} cannot be handled as a ${schema.kind}: ${text}`)
+  }
+  if (record.type === 'apply') return errBadRequest(`error strict decoding YAML: ${errors.join(', ')}`)
+  // upstream shows the patched document (JSON and merge patches) or the decoded patch map (strategic)
+  const badValue = record.type === 'strategic' ? goValueText(record.patch) : patched
+  return errInvalid('', '', '', [{ type: 'FieldValueInvalid', field: 'patch', badValue, message: text }])
 }
 
 /**
- * Server-side field validation: `Strict` refuses unknown fields with 400 (`strict decoding error: ...`), `Warn`
- * (the default) answers with Warning headers, `Ignore` does nothing. Without a finder it is a no-op.
+ * Server-side field validation of a decoded or patched object. Unknown fields are pruned first, as upstream's
+ * typed decoding drops them, so they are never stored under `Warn` or `Ignore`. Then, with the repeated keys the
+ * body's decoding recorded: `Strict` refuses them as upstream does (400 for a create, update or apply, 422 for
+ * the other patches), `Warn` (the default) answers with one Warning header each, `Ignore` says nothing.
  */
 export function checkUnknownFields (find: UnknownFieldFinder | undefined, schema: ResourceSchema, obj: KubeObject, wq: WriteQuery, res: ServerResponse): void {
-  if (find === undefined || wq.fieldValidation === 'Ignore') return
-  const unknown = find(schema.group, schema.version, schema.kind, obj)
-  if (unknown.length === 0) return
-  if (wq.fieldValidation === 'Strict') {
-    throw errBadRequest(`strict decoding error: ${unknown.map((f) => `unknown field ${JSON.stringify(f)}`).join(', ')}`)
-  }
-  for (const f of unknown) addWarning(res, `unknown field ${JSON.stringify(f)}`)
+  const record = decodeRecordOf(res.req)
+  // a Strict refusal of a JSON or merge patch shows the patched document as it was before pruning
+  const patched = wq.fieldValidation === 'Strict' && record?.source === 'patch' && (record.type === 'json' || record.type === 'merge') ? goJsonText(obj) : ''
+  const unknown = find === undefined ? [] : find(schema.group, schema.version, schema.kind, obj, { prune: true })
+  if (record?.source === 'patch' && record.type === 'apply' && unknown.length > 0) throw typedPatchError(schema, obj, unknown)
+  if (wq.fieldValidation === 'Ignore') return
+  const errors = strictErrors(record, unknown)
+  if (errors.length === 0) return
+  if (wq.fieldValidation === 'Strict') throw strictFailure(record, schema, patched, errors)
+  for (const e of errors) for (const w of warningsOf(e)) addWarning(res, w)
 }

@@ -4,8 +4,11 @@ import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { errEntityTooLarge, mediaTypeOf, readBody } from './body.js'
 import { asApiError } from './errors.js'
 import { isPlainObject } from './decode.js'
-import { parseJson } from './safe-json.js'
-import { parseYaml } from './safe-yaml.js'
+import { parseJsonWithDuplicates } from './safe-json.js'
+import { parseYamlWithDuplicates } from './safe-yaml.js'
+import { recordDecode } from './decode-record.js'
+import type { StrictError } from './decode-record.js'
+import { byDocumentOrder } from './strict-errors.js'
 import type { PatchEngines } from './deps.js'
 import type { WriteQuery } from './query.js'
 
@@ -45,11 +48,41 @@ export function checkPatchOptions (type: PatchType, wq: WriteQuery): void {
   }
 }
 
-/** Reads and parses a patch body: JSON for the patch types, YAML (a superset) for apply. */
+/** The members of an RFC 6902 operation (upstream's `jsonPatchOp`); anything else is an unknown field. */
+const jsonPatchOpFields = new Set(['op', 'path', 'from', 'value'])
+
+function unknownOpFields (ops: unknown[]): StrictError[] {
+  const found: StrictError[] = []
+  ops.forEach((op, i) => {
+    if (!isPlainObject(op)) return
+    Object.keys(op).forEach((k, j) => {
+      if (!jsonPatchOpFields.has(k)) found.push({ text: `json patch unknown field ${JSON.stringify(`[${i}].${k}`)}`, order: [i, j] })
+    })
+  })
+  return found
+}
+
+/**
+ * Reads and parses a patch body: JSON for the patch types, YAML (a superset) for apply. Repeated keys (and, for a
+ * JSON patch, unknown operation members) are recorded for field validation, as upstream's strict patch decoding
+ * reports them.
+ */
 export async function readPatch (req: IncomingMessage, type: PatchType): Promise<unknown> {
   const text = (await readBody(req)).toString('utf8')
   if (text.trim() === '') throw errBadRequest('the request body is empty; a patch is required')
-  const patch = type === 'apply' ? parseYaml(text) : parseJson(text)
+  let patch: unknown
+  if (type === 'apply') {
+    const parsed = parseYamlWithDuplicates(text)
+    patch = parsed.value
+    recordDecode(req, { source: 'patch', type, patch, duplicates: parsed.duplicates })
+  } else {
+    const parsed = parseJsonWithDuplicates(text)
+    patch = parsed.value
+    const prefix = type === 'json' ? 'json patch ' : ''
+    const errors: StrictError[] = parsed.duplicates.map((d) => ({ text: `${prefix}duplicate field ${JSON.stringify(d.path)}`, order: d.order }))
+    if (type === 'json' && Array.isArray(patch)) errors.push(...unknownOpFields(patch))
+    recordDecode(req, { source: 'patch', type, patch, errors: byDocumentOrder(errors) })
+  }
   if (type === 'json') {
     if (!Array.isArray(patch)) throw errBadRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch')
     if (patch.length > maxJsonPatchOperations) {

@@ -1,4 +1,6 @@
 import { errBadRequest } from '@kube-ts/api'
+import { findJsonDuplicates } from './json-duplicates.js'
+import type { DuplicateField } from './json-duplicates.js'
 
 /** Upstream's JSON decoder limit (`apimachinery/pkg/util/json` maxDepth). */
 export const maxJsonDepth = 10000
@@ -64,4 +66,10 @@ export function parseJson (text: string): unknown {
   }
   stripPrototypeKeys(value)
   return value
+}
+
+/** {@link parseJson} plus the repeated keys (any depth) that upstream's strict decoder reports; the last value wins. */
+export function parseJsonWithDuplicates (text: string): { value: unknown, duplicates: DuplicateField[] } {
+  const value = parseJson(text)
+  return { value, duplicates: findJsonDuplicates(text) }
 }

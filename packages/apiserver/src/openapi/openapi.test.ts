@@ -67,6 +67,29 @@ describe('findUnknownFields', () => {
     ['fields inside list items carry the index', { spec: { template: { spec: { containers: [{ name: 'c' }, { name: 'd', imagee: 'x' }] } } } }, ['spec.template.spec.containers[1].imagee']],
     ['map values are not fields', { metadata: { annotations: { anything: 'goes' } } }, []]
   ])('%s', (_name, obj, expected) => {
-    expect(findUnknownFields('apps', 'v1', 'Deployment', obj)).toEqual(expected)
+    expect(findUnknownFields('apps', 'v1', 'Deployment', obj).map((u) => u.path)).toEqual(expected)
+  })
+
+  it.each([
+    ['an unknown metadata field goes', { metadata: { name: 'x', nam: 'y' } }, { metadata: { name: 'x' } }],
+    ['a nested unknown field inside a list item goes', { spec: { template: { spec: { containers: [{ name: 'c', foo: 1 }] } } } }, { spec: { template: { spec: { containers: [{ name: 'c' }] } } } }],
+    ['labels, annotations and resource maps stay whole', { metadata: { labels: { 'a/b': 'c' }, annotations: { x: 'y' } }, spec: { template: { spec: { containers: [{ name: 'c', resources: { limits: { 'vendor.com/gpu': '1' } } }] } } } }, { metadata: { labels: { 'a/b': 'c' }, annotations: { x: 'y' } }, spec: { template: { spec: { containers: [{ name: 'c', resources: { limits: { 'vendor.com/gpu': '1' } } }] } } } }]
+  ])('pruning: %s', (_name, obj, expected) => {
+    findUnknownFields('apps', 'v1', 'Deployment', obj, { prune: true })
+    expect(obj).toEqual(expected)
+  })
+
+  it('places each unknown field by key and item indices, the order a decoder meets them', () => {
+    const obj = { metadata: { name: 'x' }, spec: { replicas: 1, template: { spec: { containers: [{ name: 'a' }, { name: 'b', foo: 1 }] } } }, zz: 1 }
+    expect(findUnknownFields('apps', 'v1', 'Deployment', obj)).toEqual([
+      { path: 'spec.template.spec.containers[1].foo', order: [1, 1, 0, 0, 1, 1] },
+      { path: 'zz', order: [2] }
+    ])
+  })
+
+  it('finds nothing in a kind it has no schema for', () => {
+    const obj = { spec: { anything: 1 } }
+    expect(findUnknownFields('example.com', 'v1', 'Widget', obj, { prune: true })).toEqual([])
+    expect(obj).toEqual({ spec: { anything: 1 } })
   })
 })

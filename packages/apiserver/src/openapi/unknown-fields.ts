@@ -1,15 +1,32 @@
 import { definitionNameForKind, typeDefinitions, type Definitions, type OpenApiSchema } from './type-definitions.js'
 
+/** A field the kind's schema does not declare. */
+export interface UnknownField {
+  /** Upstream's notation: `spec.containers[0].foo`. */
+  path: string
+  /** Key and item indices leading to it, in the object's own key order (its position in document order). */
+  order: number[]
+}
+
+export interface UnknownFieldOptions {
+  /** Delete the fields from the object as they are found, as decoding into upstream's typed structs drops them. */
+  prune?: boolean
+}
+
+/** Past this many, the remaining unknown fields are still pruned but no longer listed (upstream reports 100). */
+const maxListed = 1000
+
 /**
- * Finds fields of an object its kind's schema does not declare, for `fieldValidation=Strict|Warn` (upstream's
- * "strict decoding error: unknown field ..."). Paths use upstream's notation: `spec.containers[0].foo`.
+ * Finds fields of an object its kind's schema does not declare, for `fieldValidation` (upstream's "strict decoding
+ * error: unknown field ..."), and optionally prunes them. Free-form maps (`additionalProperties`) and
+ * `x-kubernetes-preserve-unknown-fields` subtrees hold no unknown fields; kinds without a schema are left alone.
  */
-export function findUnknownFields (group: string, version: string, kind: string, obj: unknown): string[] {
+export function findUnknownFields (group: string, version: string, kind: string, obj: unknown, options: UnknownFieldOptions = {}): UnknownField[] {
   const defs = typeDefinitions()
   const root = defs[definitionNameForKind(group, version, kind)]
   if (root === undefined) return []
-  const found: string[] = []
-  walk(defs, root, obj, '', found)
+  const found: UnknownField[] = []
+  walk(defs, root, obj, { path: '', order: [] }, found, options.prune === true)
   return found
 }
 
@@ -23,22 +40,36 @@ function resolve (defs: Definitions, schema: OpenApiSchema): OpenApiSchema | und
   return s
 }
 
-function walk (defs: Definitions, schema: OpenApiSchema, value: unknown, path: string, found: string[]): void {
+function field (at: UnknownField, key: string, index: number): UnknownField {
+  return { path: at.path === '' ? key : `${at.path}.${key}`, order: [...at.order, index] }
+}
+
+function item (at: UnknownField, index: number): UnknownField {
+  return { path: `${at.path}[${index}]`, order: [...at.order, index] }
+}
+
+function walk (defs: Definitions, schema: OpenApiSchema, value: unknown, at: UnknownField, found: UnknownField[], prune: boolean): void {
   const s = resolve(defs, schema)
   if (s === undefined || s['x-kubernetes-preserve-unknown-fields'] === true || value === null || typeof value !== 'object') return
   if (Array.isArray(value)) {
-    if (s.items !== undefined) value.forEach((v, i) => walk(defs, s.items!, v, `${path}[${i}]`, found))
+    const items = s.items
+    if (items !== undefined) value.forEach((v, i) => walk(defs, items, v, item(at, i), found, prune))
     return
   }
-  const entries = Object.entries(value as Record<string, unknown>)
+  const rec = value as Record<string, unknown>
+  const keys = Object.keys(rec)
   if (s.properties !== undefined) {
-    for (const [k, v] of entries) {
-      const child = `${path === '' ? '' : `${path}.`}${k}`
-      const prop = s.properties[k]
-      if (prop === undefined) found.push(child)
-      else walk(defs, prop, v, child, found)
-    }
+    keys.forEach((k, i) => {
+      const prop = s.properties?.[k]
+      if (prop !== undefined) {
+        walk(defs, prop, rec[k], field(at, k, i), found, prune)
+        return
+      }
+      if (found.length < maxListed) found.push(field(at, k, i))
+      if (prune) delete rec[k]
+    })
   } else if (typeof s.additionalProperties === 'object') {
-    for (const [k, v] of entries) walk(defs, s.additionalProperties, v, `${path === '' ? '' : `${path}.`}${k}`, found)
+    const values = s.additionalProperties
+    keys.forEach((k, i) => walk(defs, values, rec[k], field(at, k, i), found, prune))
   }
 }
