@@ -1,6 +1,6 @@
 // Shared helpers for the bench-* scripts: free ports, a private etcd, percentiles, HTTP with keep-alive.
 import { spawn } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import net from 'node:net'
 import { tmpdir } from 'node:os'
@@ -89,3 +89,13 @@ export async function runConcurrent (total, concurrency, op) {
 }
 
 export const fmt = (n, digits = 1) => Number.isFinite(n) ? n.toFixed(digits) : String(n)
+
+/** CPU time (user + system, ms) process `pid` has used so far, from Linux /proc; NaN where that is unavailable. */
+export function processCpuMs (pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
+    return (Number(fields[11]) + Number(fields[12])) * 10
+  } catch {
+    return NaN
+  }
+}
