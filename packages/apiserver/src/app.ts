@@ -17,6 +17,8 @@ import { requestMetrics } from './http/request-metrics.js'
 import { errorMiddleware, notFoundMiddleware } from './http/errors.js'
 import { versionInfo } from './http/version.js'
 import { createOpenApiRouter } from './openapi/index.js'
+import { openIdRouter } from './serviceaccount/openid.js'
+import { withoutTokenSubresource } from './serviceaccount/served-schemas.js'
 
 /**
  * The apiserver's HTTP application, separate from listening so tests drive it with supertest. Filter order follows
@@ -26,7 +28,9 @@ export function createApp (deps: AppDeps): Express {
   const logger = deps.logger ?? pino({ level: 'silent' })
   const metrics = deps.metrics ?? createApiMetrics()
   const limits: Limits = { ...defaultLimits, ...deps.limits }
-  const index = new SchemaIndex(deps.schemas)
+  const tokens = deps.serviceAccountTokens
+  const schemas = tokens === undefined ? withoutTokenSubresource(deps.schemas) : deps.schemas
+  const index = new SchemaIndex(schemas)
   const now = deps.now ?? (() => new Date())
   const makeContext: ContextFactory = (req, res, info, schema, q, labels) => ({
     req,
@@ -43,7 +47,8 @@ export function createApp (deps: AppDeps): Express {
     now,
     unknownFields: deps.unknownFields,
     index,
-    labels
+    labels,
+    serviceAccountTokens: tokens
   })
   const serverAddress = (req: Request): string => deps.serverAddress ?? req.headers.host ?? ''
 
@@ -68,8 +73,9 @@ export function createApp (deps: AppDeps): Express {
   app.use(inflight)
   app.use(deadline)
   app.use(onlyUnder(['/openapi/'], createOpenApiRouter(() => [...deps.schemas], versionInfo.gitVersion)))
+  if (tokens !== undefined && deps.serviceAccountDiscovery === true) app.use(openIdRouter(tokens))
   app.use(resources)
-  app.use(discoveryRouter(deps.schemas, serverAddress))
+  app.use(discoveryRouter(schemas, serverAddress))
   app.use(notFoundMiddleware())
   app.use(onError)
   return app

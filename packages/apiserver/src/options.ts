@@ -2,6 +2,7 @@ import { parseDuration } from '@kube-ts/component-base'
 import type { LogFormat } from '@kube-ts/component-base'
 import { parseIpv4Cidr } from './registry/service/ipv4-range.js'
 import type { PortRange } from './registry/service/node-port-allocator.js'
+import type { ServiceAccountOptions } from './serviceaccount/setup.js'
 
 /** The apiserver's validated configuration; nothing below this layer reads argv or the environment. */
 export interface Options {
@@ -19,6 +20,15 @@ export interface Options {
   requestTimeoutMs: number
   logFormat: LogFormat
   v: number
+  /** `--service-account-issuer`, repeatable; the first signs new tokens. */
+  serviceAccountIssuers: string[]
+  /** '' disables the token subresource, as upstream without a signing key. */
+  serviceAccountSigningKeyFile: string
+  serviceAccountKeyFiles: string[]
+  /** 0 means no cap. */
+  serviceAccountMaxTokenExpirationSeconds: number
+  serviceAccountJwksUri: string
+  apiAudiences: string[]
 }
 
 /** What commander hands over (strings for the values this file parses itself). */
@@ -36,6 +46,12 @@ export interface RawOptions {
   requestTimeout: string
   logFormat: LogFormat
   v: number
+  serviceAccountIssuer: string[]
+  serviceAccountSigningKeyFile: string
+  serviceAccountKeyFile: string[]
+  serviceAccountMaxTokenExpiration: string
+  serviceAccountJwksUri: string
+  apiAudiences: string
 }
 
 /** Flag defaults, shared by the command and by embedders (tests) that build options without argv. */
@@ -51,7 +67,13 @@ export const defaultRawOptions: Omit<RawOptions, 'etcdServers'> = {
   maxMutatingRequestsInflight: 200,
   requestTimeout: '60s',
   logFormat: 'json',
-  v: 0
+  v: 0,
+  serviceAccountIssuer: [],
+  serviceAccountSigningKeyFile: '',
+  serviceAccountKeyFile: [],
+  serviceAccountMaxTokenExpiration: '0s',
+  serviceAccountJwksUri: '',
+  apiAudiences: ''
 }
 
 export function isLoopback (address: string): boolean {
@@ -78,6 +100,42 @@ function portRangeOf (text: string, problems: string[]): PortRange {
     return { min: 30000, max: 32767 }
   }
   return { min, max }
+}
+
+const MAX_TOKEN_EXPIRATION_SECONDS = 2 ** 32
+
+function isUrl (text: string): boolean {
+  try {
+    return new URL(text).protocol !== ''
+  } catch {
+    return false
+  }
+}
+
+/** The service account token flags, checked as upstream's ServiceAccountAuthenticationOptions.Validate. */
+function serviceAccountOptionsOf (raw: RawOptions, problems: string[]): ServiceAccountOptions {
+  const list = (v: string[] | string | undefined): string[] => (Array.isArray(v) ? v : [v ?? '']).flatMap((s) => s.split(',')).map((s) => s.trim()).filter((s) => s !== '')
+  const issuers = list(raw.serviceAccountIssuer)
+  for (const issuer of issuers) {
+    if (issuer.includes(':') && !isUrl(issuer)) problems.push(`service-account-issuer ${JSON.stringify(issuer)} contained a ':' but was not a valid URL`)
+  }
+  const signingKeyFile = raw.serviceAccountSigningKeyFile.trim()
+  if (signingKeyFile !== '' && issuers.length === 0) problems.push('service-account-issuer is a required flag when --service-account-signing-key-file is set')
+  const maxMs = durationOf('service-account-max-token-expiration', raw.serviceAccountMaxTokenExpiration, problems)
+  const maxSeconds = Math.floor(maxMs / 1000)
+  if (maxSeconds !== 0 && (maxSeconds < 3600 || maxSeconds > MAX_TOKEN_EXPIRATION_SECONDS)) {
+    problems.push('the service-account-max-token-expiration must be between 1 hour and 2^32 seconds')
+  }
+  const jwksUri = raw.serviceAccountJwksUri.trim()
+  if (jwksUri !== '' && !/^https:\/\//.test(jwksUri)) problems.push('service-account-jwks-uri requires https scheme')
+  return {
+    serviceAccountIssuers: issuers,
+    serviceAccountSigningKeyFile: signingKeyFile,
+    serviceAccountKeyFiles: list(raw.serviceAccountKeyFile),
+    serviceAccountMaxTokenExpirationSeconds: maxSeconds,
+    serviceAccountJwksUri: jwksUri,
+    apiAudiences: list(raw.apiAudiences)
+  }
 }
 
 /**
@@ -119,7 +177,8 @@ export function buildOptions (raw: RawOptions): { options: Options, problems: st
     maxMutatingRequestsInflight: raw.maxMutatingRequestsInflight,
     requestTimeoutMs: durationOf('request-timeout', raw.requestTimeout, problems),
     logFormat: raw.logFormat,
-    v: raw.v
+    v: raw.v,
+    ...serviceAccountOptionsOf(raw, problems)
   }
   return { options, problems }
 }

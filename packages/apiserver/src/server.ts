@@ -17,6 +17,7 @@ import type { RestStore } from './registry/rest.js'
 import type { Options } from './options.js'
 import { findUnknownFields } from './openapi/index.js'
 import type { UnknownFieldFinder } from './http/field-validation.js'
+import { setUpServiceAccountTokens } from './serviceaccount/setup.js'
 
 export interface RunContext {
   signal: AbortSignal
@@ -32,6 +33,8 @@ export interface RunContext {
  */
 export async function run (options: Options, ctx: RunContext): Promise<void> {
   const { signal, logger } = ctx
+  // first, so a bad key file fails startup before anything connects
+  const serviceAccounts = await setUpServiceAccountTokens(options, logger.child({ component: 'serviceaccount' }))
   const metrics = createApiMetrics()
   collectDefaultMetrics({ register: metrics.registry })
   const etcd = new EtcdStorage({ endpoints: options.etcdServers, prefix: options.etcdPrefix, logger: logger.child({ component: 'storage' }) })
@@ -45,6 +48,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
     patch: defaultPatchEngines(),
     logger: logger.child({ component: 'http' }),
     metrics,
+    ...(serviceAccounts.tokens !== undefined ? { serviceAccountTokens: serviceAccounts.tokens, serviceAccountDiscovery: serviceAccounts.discovery } : {}),
     limits: { maxRequestsInflight: options.maxRequestsInflight, maxMutatingRequestsInflight: options.maxMutatingRequestsInflight, requestTimeoutMs: options.requestTimeoutMs }
   })
   const server = http.createServer(app)

@@ -3,6 +3,7 @@ import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import type { RestStore } from '../registry/rest.js'
 import type { ApiMetrics } from '../metrics.js'
 import type { UnknownFieldFinder } from './field-validation.js'
+import type { ServiceAccountTokens } from '../serviceaccount/token-signer.js'
 
 /**
  * Patch engines, injected so the HTTP layer does not care where they live. `strategic` and `apply` are optional:
@@ -49,4 +50,8 @@ export interface AppDeps {
   /** Advertised in legacy `/api` discovery (`serverAddressByClientCIDRs`). */
   serverAddress?: string
   now?: () => Date
+  /** Issues `serviceaccounts/<name>/token`; without it that subresource is not served, as upstream without a signing key. */
+  serviceAccountTokens?: ServiceAccountTokens
+  /** Serve `/.well-known/openid-configuration` and `/openid/v1/jwks` (needs serviceAccountTokens and an https issuer). */
+  serviceAccountDiscovery?: boolean
 }

@@ -17,6 +17,7 @@ import { handleDelete, handleDeleteCollection } from './handlers/delete.js'
 import { handleGetScale, handlePatchScale, handleUpdateScale } from './handlers/scale.js'
 import { handleBinding } from './handlers/binding.js'
 import { handleEviction } from './handlers/eviction.js'
+import { handleTokenRequest } from './handlers/token.js'
 
 type Handler = (ctx: HandlerContext) => Promise<void>
 
@@ -30,6 +31,7 @@ const subresourceRoutes: Record<string, Record<string, Route>> = {
   scale: { GET: { verb: 'get', handler: handleGetScale }, PUT: { verb: 'update', handler: handleUpdateScale }, PATCH: { verb: 'patch', handler: handlePatchScale } },
   binding: { POST: { verb: 'create', handler: handleBinding } },
   eviction: { POST: { verb: 'create', handler: handleEviction } },
+  token: { POST: { verb: 'create', handler: handleTokenRequest } },
   // pods/<name>/ephemeralcontainers reads and writes the whole pod; the registry keeps all but spec.ephemeralContainers
   ephemeralcontainers: { GET: { verb: 'get', handler: handleGet }, PUT: { verb: 'update', handler: handleUpdate }, PATCH: { verb: 'patch', handler: handlePatch } },
   // namespaces/<ns>/finalize: the namespace controller removes spec.finalizers here (the registry keeps the rest)

@@ -8,6 +8,7 @@ import type { Query, WriteQuery } from '../query.js'
 import type { RequestInfo } from '../request-info.js'
 import type { UnknownFieldFinder } from '../field-validation.js'
 import type { SchemaIndex } from '../schema-index.js'
+import type { ServiceAccountTokens } from '../../serviceaccount/token-signer.js'
 
 /** Everything one resource request handler needs, resolved by the router. */
 export interface HandlerContext {
@@ -28,6 +29,8 @@ export interface HandlerContext {
   index: SchemaIndex
   /** Labels for apiserver_* request metrics. */
   labels: Record<string, string>
+  /** Service account token issuing; undefined when no signing key is configured. */
+  serviceAccountTokens?: ServiceAccountTokens | undefined
 }
 
 export function writeOptions (wq: WriteQuery, subresource: string): WriteOptions {
