@@ -7,7 +7,7 @@
 # the others are optional and start only once their package builds and implements `run`.
 daemon_table() {
   cat <<EOF_TABLE
-kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR
+kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR --service-account-issuer=https://kubernetes.default.svc.cluster.local --service-account-signing-key-file=$KUBE_TS_HOME/pki/sa.key --service-account-key-file=$KUBE_TS_HOME/pki/sa.pub
 kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true
 kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true
 cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR

@@ -1,0 +1,29 @@
+# shellcheck shell=bash
+# The service account token signing key: generated once into $KUBE_TS_HOME/pki (sa.key + sa.pub, 0600), with
+# openssl when present, else node's crypto. Key material is never printed.
+
+SA_KEY="$KUBE_TS_HOME/pki/sa.key"
+SA_PUB="$KUBE_TS_HOME/pki/sa.pub"
+
+ensure_sa_key() {
+  [ -s "$SA_KEY" ] && [ -s "$SA_PUB" ] && return 0
+  mkdir -p "$KUBE_TS_HOME/pki"
+  chmod 700 "$KUBE_TS_HOME/pki"
+  (
+    umask 077
+    if command -v openssl >/dev/null 2>&1; then
+      openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SA_KEY.tmp" 2>/dev/null
+      openssl pkey -in "$SA_KEY.tmp" -pubout -out "$SA_PUB.tmp" 2>/dev/null
+    else
+      node -e '
+        const { generateKeyPairSync } = require("node:crypto"); const fs = require("node:fs")
+        const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
+        fs.writeFileSync(process.argv[1], privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 })
+        fs.writeFileSync(process.argv[2], publicKey.export({ type: "spki", format: "pem" }), { mode: 0o600 })' "$SA_KEY.tmp" "$SA_PUB.tmp"
+    fi
+  ) || die "could not generate the service account signing key in $KUBE_TS_HOME/pki"
+  chmod 600 "$SA_KEY.tmp" "$SA_PUB.tmp"
+  mv "$SA_KEY.tmp" "$SA_KEY"
+  mv "$SA_PUB.tmp" "$SA_PUB"
+  log "generated the service account signing key in $KUBE_TS_HOME/pki"
+}
