@@ -15,8 +15,18 @@ export interface PatchEngines {
   /** RFC 6902 JSON patch; `ops` is already known to be an array within the operation limit. */
   json: (target: KubeObject, ops: unknown[]) => unknown
   strategic?: (target: KubeObject, patch: unknown, schema: ResourceSchema) => unknown
-  /** Server-side apply; `current` is undefined when the object does not exist yet. */
-  apply?: (current: KubeObject | undefined, applied: KubeObject, opts: { schema: ResourceSchema, fieldManager: string, force: boolean }) => KubeObject
+  /** Server-side apply; `current` is undefined when the object does not exist yet. `subresource` is '' or `status`. */
+  apply?: (current: KubeObject | undefined, applied: KubeObject, opts: { schema: ResourceSchema, fieldManager: string, force: boolean, subresource: string }) => KubeObject
+  /** managedFields for every other write; while absent, those writes store managedFields as sent. */
+  managedFields?: ManagedFieldsEngine
+}
+
+/** Records a non-apply write in `metadata.managedFields` and returns the object to store. */
+export interface ManagedFieldsEngine {
+  /** create (`old` undefined), update or json/merge/strategic patch of the object or its `status`. */
+  update: (old: KubeObject | undefined, next: KubeObject, opts: { schema: ResourceSchema, manager: string, subresource: string }) => KubeObject
+  /** A write through `/scale`: `next` is `old` with the new spec.replicas. */
+  scale: (old: KubeObject, next: KubeObject, opts: { schema: ResourceSchema, manager: string }) => KubeObject
 }
 
 export interface Limits {

@@ -1,20 +1,43 @@
-import { apiVersionOf, applyJsonPatch, applyMergePatch, applyServerSide, applyStrategicMergePatch, strategiesFromSchema } from '@kube-ts/api'
+import {
+  apiVersionOf, applyJsonPatch, applyMergePatch, applyServerSide, applyStrategicMergePatch, strategiesFromSchema, trackScaleUpdate,
+  trackUpdate
+} from '@kube-ts/api'
+import type { KubeObject } from '@kube-ts/api'
 import type { PatchEngines } from './deps.js'
+import { resetFieldsFor } from './reset-fields.js'
 
-/** The engines from `@kube-ts/api`, including server-side apply with managedFields. */
+/** The engines from `@kube-ts/api`, including server-side apply and managedFields for every other write. */
 export function defaultPatchEngines (now: () => Date = () => new Date()): PatchEngines {
   return {
     merge: (target, patch) => applyMergePatch(target, patch),
     json: (target, ops) => applyJsonPatch(target, ops),
     strategic: (target, patch, schema) => applyStrategicMergePatch(target, patch, strategiesFromSchema(schema)),
-    apply: (current, applied, { schema, fieldManager, force }) => applyServerSide(current, applied, {
+    apply: (current, applied, { schema, fieldManager, force, subresource }) => applyServerSide(current, applied, {
       manager: fieldManager,
       force,
       strategies: strategiesFromSchema(schema),
       apiVersion: apiVersionOf(schema.group, schema.version),
       now: now(),
-      // status is owned by the /status subresource: an apply to the main resource must not touch it
-      resetFields: schema.statusSubresource ? ['status'] : []
-    }).object
+      ...(subresource !== '' ? { subresource } : {}),
+      resetFields: resetFieldsFor(schema, subresource, current, applied)
+    }).object,
+    managedFields: {
+      update: (old, next, { schema, manager, subresource }) => {
+        // upstream tracks the decoded object, defaults included: whoever writes an object owns its defaulted fields
+        const defaulted = structuredClone(next) as KubeObject
+        defaulted.apiVersion ??= apiVersionOf(schema.group, schema.version)
+        defaulted.kind ??= schema.kind
+        schema.defaults(defaulted)
+        return trackUpdate(old, defaulted, {
+          manager,
+          apiVersion: apiVersionOf(schema.group, schema.version),
+          now: now(),
+          strategies: strategiesFromSchema(schema),
+          ...(subresource !== '' ? { subresource } : {}),
+          resetFields: resetFieldsFor(schema, subresource, old, defaulted)
+        })
+      },
+      scale: (old, next, { schema, manager }) => trackScaleUpdate(old, next, { manager, apiVersion: apiVersionOf(schema.group, schema.version) })
+    }
   }
 }

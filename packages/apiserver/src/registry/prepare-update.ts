@@ -46,6 +46,8 @@ function applyStatusWrite (old: KubeObject, obj: KubeObject): KubeObject {
   copyOrDelete(out, obj, 'status')
   copyOrDelete(metaOf(out), metaOf(obj), 'labels')
   copyOrDelete(metaOf(out), metaOf(obj), 'annotations')
+  // the HTTP layer has already recorded this write in managedFields (from the live entries, as upstream does)
+  copyOrDelete(metaOf(out), metaOf(obj), 'managedFields')
   metaOf(out).resourceVersion = obj.metadata.resourceVersion
   return out
 }

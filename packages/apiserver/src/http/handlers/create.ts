@@ -4,6 +4,7 @@ import { asKubeObject, bindNamespace, decodeBody } from '../decode.js'
 import { checkUnknownFields } from '../field-validation.js'
 import { writeOptions } from './context.js'
 import { answerReview, isReviewKind } from './review.js'
+import { trackWrite } from './managed-fields.js'
 import type { HandlerContext } from './context.js'
 
 /** POST to a collection: decode, check kind and namespace against the URL, create; 201 with the stored object. */
@@ -16,6 +17,6 @@ export async function handleCreate (ctx: HandlerContext): Promise<void> {
     writeJson(ctx.res, 201, answerReview(ctx.schema, obj))
     return
   }
-  const created = await ctx.store.create(ctx.scope, obj, writeOptions(wq, ''))
+  const created = await ctx.store.create(ctx.scope, trackWrite(ctx, wq, undefined, obj), writeOptions(wq, ''))
   writeJson(ctx.res, 201, created)
 }

@@ -7,6 +7,7 @@ import { applyPatch, checkPatchOptions, patchTypeOf, readPatch } from '../patch-
 import { checkName } from './update.js'
 import { checkUnknownFields } from '../field-validation.js'
 import { resourceRef, writeOptions } from './context.js'
+import { trackWrite } from './managed-fields.js'
 import type { HandlerContext } from './context.js'
 
 /**
@@ -27,7 +28,7 @@ export async function handlePatch (ctx: HandlerContext): Promise<void> {
       bindNamespace(applied, schema, ctx.scope.namespace)
       checkName(applied, info.name)
       // patchTypeOf guarantees the engine exists for apply
-      next = (ctx.patch.apply as NonNullable<typeof ctx.patch.apply>)(current, applied, { schema, fieldManager: wq.fieldManager ?? '', force: wq.force ?? false })
+      next = (ctx.patch.apply as NonNullable<typeof ctx.patch.apply>)(current, applied, { schema, fieldManager: wq.fieldManager ?? '', force: wq.force ?? false, subresource: info.subresource })
     } else {
       if (current === undefined) throw errNotFound(resourceRef(schema), info.name)
       next = asKubeObject(applyPatch(ctx.patch, type, current, patch, schema), info, schema.kind)
@@ -35,7 +36,7 @@ export async function handlePatch (ctx: HandlerContext): Promise<void> {
     bindNamespace(next, schema, ctx.scope.namespace)
     checkName(next, info.name)
     checkUnknownFields(ctx.unknownFields, schema, next, wq, ctx.res)
-    return next
+    return type === 'apply' ? next : trackWrite(ctx, wq, current, next)
   }
   const { object, created } = await ctx.store.update(ctx.scope, info.name, mutate, { ...writeOptions(wq, info.subresource), allowCreate: type === 'apply' && info.subresource === '' })
   writeJson(ctx.res, created ? 201 : 200, object)

@@ -9,6 +9,7 @@ import { applyPatch, checkPatchOptions, patchTypeOf, readPatch } from '../patch-
 import type { PatchType } from '../patch-body.js'
 import { desiredReplicas, toScale, withReplicas } from '../scale.js'
 import { resourceRef, writeOptions } from './context.js'
+import { managerOf } from './managed-fields.js'
 import type { HandlerContext } from './context.js'
 
 export async function handleGetScale (ctx: HandlerContext): Promise<void> {
@@ -43,7 +44,8 @@ export async function handlePatchScale (ctx: HandlerContext): Promise<void> {
 async function writeScale (ctx: HandlerContext, wq: ReturnType<typeof parseWriteQuery>, desiredFor: (current: KubeObject) => { replicas: number, resourceVersion?: string }): Promise<void> {
   const { object } = await ctx.store.update(ctx.scope, ctx.info.name, (current) => {
     if (current === undefined) throw errNotFound(resourceRef(ctx.schema), ctx.info.name)
-    return withReplicas(ctx.schema, current, desiredFor(current))
+    const next = withReplicas(ctx.schema, current, desiredFor(current))
+    return ctx.patch.managedFields?.scale(current, next, { schema: ctx.schema, manager: managerOf(ctx, wq) }) ?? next
   }, writeOptions(wq, 'scale'))
   writeJson(ctx.res, 200, toScale(ctx.schema, object))
 }

@@ -5,6 +5,7 @@ import { parseWriteQuery } from '../query.js'
 import { asKubeObject, bindNamespace, decodeBody } from '../decode.js'
 import { checkUnknownFields } from '../field-validation.js'
 import { writeOptions } from './context.js'
+import { trackWrite } from './managed-fields.js'
 import type { HandlerContext } from './context.js'
 
 /** Kinds whose PUT creates a missing object (upstream strategies returning AllowCreateOnUpdate() == true). */
@@ -28,6 +29,6 @@ export async function handleUpdate (ctx: HandlerContext): Promise<void> {
   checkName(obj, ctx.info.name)
   checkUnknownFields(ctx.unknownFields, ctx.schema, obj, wq, ctx.res)
   const allowCreate = ctx.info.subresource === '' && allowsCreateOnUpdate(ctx.schema)
-  const { object, created } = await ctx.store.update(ctx.scope, ctx.info.name, () => obj, { ...writeOptions(wq, ctx.info.subresource), allowCreate })
+  const { object, created } = await ctx.store.update(ctx.scope, ctx.info.name, (current) => trackWrite(ctx, wq, current, obj), { ...writeOptions(wq, ctx.info.subresource), allowCreate })
   writeJson(ctx.res, created ? 201 : 200, object)
 }
