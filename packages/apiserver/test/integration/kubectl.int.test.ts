@@ -231,3 +231,79 @@ describe('the real kubectl against the apiserver', () => {
     expect(svc.stdout).toBe('10.96.0.1')
   })
 })
+
+describe('the real kubectl and server-side field validation', () => {
+  let server: RunningApiServer
+  let dir: string
+  let env: NodeJS.ProcessEnv
+  let etcd: Etcd3
+  const prefix = `/kube-ts-kubectl-fv-${randomUUID()}`
+  const kubectl = async (args: string[]): Promise<Result> => await new Promise((resolve) => {
+    execFile(kubectlBin, args, { env, cwd: dir, timeout: 30000 }, (err, stdout, stderr) => {
+      resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1, stdout, stderr })
+    })
+  })
+  const stored = async (key: string): Promise<any> => {
+    const text = await etcd.get(`${prefix}/${key}`).string()
+    return text === null ? undefined : JSON.parse(text)
+  }
+  const deployment = (name: string, extra: { spec?: string, container?: string }): string => [
+    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', `  name: ${name}`, 'spec:', '  replicas: 1', extra.spec ?? '',
+    '  selector:', '    matchLabels: {app: web}', '  template:', '    metadata:', '      labels: {app: web}',
+    '    spec:', '      containers:', '      - name: c', '        image: busybox', extra.container ?? '', ''
+  ].filter((l) => l !== '').join('\n')
+
+  beforeAll(async () => {
+    const etcdUrl = process.env.KUBE_TS_TEST_ETCD ?? ''
+    server = await startApiServer(etcdUrl, prefix)
+    etcd = new Etcd3({ hosts: etcdUrl })
+    dir = await mkdtemp(join(tmpdir(), 'kube-ts-kubectl-fv-'))
+    await writeFile(join(dir, 'kubeconfig'), `apiVersion: v1\nkind: Config\nclusters: [{name: t, cluster: {server: "${server.url}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]\ncurrent-context: t\n`)
+    env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), KUBECACHEDIR: join(dir, 'cache') }
+    for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
+  })
+  afterAll(async () => {
+    await server.stop()
+    await etcd.delete().prefix(prefix)
+    etcd.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('apply refuses an unknown field under its default --validate=strict, as upstream words it', async () => {
+    await writeFile(join(dir, 'bad.yaml'), deployment('strict', { spec: '  foo: 1' }))
+    const r = await kubectl(['apply', '-f', 'bad.yaml'])
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toContain('Error from server (BadRequest): error when creating "bad.yaml": Deployment in version "v1" cannot be handled as a Deployment: strict decoding error: unknown field "spec.foo"')
+    expect(await stored('deployments/default/strict')).toBeUndefined()
+  })
+
+  it('apply --validate=warn prints the warning and stores the object without the field', async () => {
+    await writeFile(join(dir, 'warn.yaml'), deployment('warned', { spec: '  foo: 1' }))
+    const r = await kubectl(['apply', '--validate=warn', '-f', 'warn.yaml'])
+    expect(r.stdout.trim()).toBe('deployment.apps/warned created')
+    expect(r.stderr).toContain('Warning: unknown field "spec.foo"')
+    const obj = await stored('deployments/default/warned')
+    expect(obj.spec.replicas).toBe(1)
+    expect(obj.spec.foo).toBeUndefined()
+  })
+
+  it('apply to an existing object refuses a nested unknown field in the patch it sends', async () => {
+    await writeFile(join(dir, 'nested.yaml'), deployment('warned', { container: '        foo: bar' }))
+    const r = await kubectl(['apply', '-f', 'nested.yaml'])
+    expect(r.code).not.toBe(0)
+    expect(r.stderr).toContain('strict decoding error: unknown field "spec.template.spec.containers[0].foo"')
+    const obj = await stored('deployments/default/warned')
+    expect(obj.spec.template.spec.containers[0].foo).toBeUndefined()
+  })
+
+  it('a JSON manifest with a repeated key is reported: a warning by default, an error with Strict', async () => {
+    await writeFile(join(dir, 'dup.json'), '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dup"},"data":{"a":"1","a":"2"}}')
+    const warned = await kubectl(['create', '--raw', '/api/v1/namespaces/default/configmaps', '-f', 'dup.json'])
+    expect(warned.code).toBe(0)
+    expect(warned.stderr).toContain('Warning: duplicate field "data.a"')
+    expect((await stored('configmaps/default/dup')).data).toEqual({ a: '2' })
+    const refused = await kubectl(['replace', '--raw', '/api/v1/namespaces/default/configmaps/dup?fieldValidation=Strict', '-f', 'dup.json'])
+    expect(refused.code).not.toBe(0)
+    expect(refused.stderr).toContain('Error from server (BadRequest): ConfigMap in version "v1" cannot be handled as a ConfigMap: strict decoding error: duplicate field "data.a"')
+  })
+})
