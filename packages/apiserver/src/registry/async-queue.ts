@@ -5,7 +5,9 @@
  */
 export class AsyncQueue<T> implements AsyncIterable<T> {
   private readonly items: T[] = []
-  private waiter: (() => void) | undefined
+  /** The consumer's pending `next()`, settled directly by the next push or the close. */
+  private waiter: ((r: IteratorResult<T>) => void) | undefined
+  private waiterFail: ((err: unknown) => void) | undefined
   private closed = false
   private failure: unknown
   /** Set when the consumer fell too far behind and the queue closed itself. */
@@ -20,8 +22,15 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       this.close()
       return
     }
+    const w = this.waiter
+    if (w !== undefined) {
+      // the consumer is waiting, so nothing is queued: hand the item over without queueing it
+      this.waiter = undefined
+      this.waiterFail = undefined
+      w({ done: false, value: item })
+      return
+    }
     this.items.push(item)
-    this.wake()
   }
 
   close (): void {
@@ -40,10 +49,14 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
     return this.items.length
   }
 
+  /** Settles a waiting consumer once the queue is closed (and so empty, or it would not be waiting). */
   private wake (): void {
     const w = this.waiter
+    const f = this.waiterFail
+    if (w === undefined || f === undefined) return
     this.waiter = undefined
-    w?.()
+    this.waiterFail = undefined
+    this.next().then(w, f)
   }
 
   /**
@@ -67,6 +80,6 @@ export class AsyncQueue<T> implements AsyncIterable<T> {
       }
       return Promise.resolve({ done: true, value: undefined })
     }
-    return new Promise<void>(resolve => { this.waiter = resolve }).then(() => this.next())
+    return new Promise<IteratorResult<T>>((resolve, reject) => { this.waiter = resolve; this.waiterFail = reject })
   }
 }

@@ -66,13 +66,14 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
     let first = true
     // the registry stream ends by itself once `controller` aborts (client gone, timeout), so the loop needs no
     // per-event abort listener: with a thousand watchers those listeners were a large share of the fan-out cost
-    for (let step = await pending; !ended; step = await nextStep(it as AsyncIterator<WatchEvent>)) {
-      if (step.kind === 'error') {
-        writeErrorEvent(ctx, out, step.err)
-        break
-      }
-      if (step.result.done === true) break
-      const ev = step.result.value
+    const iter = it as AsyncIterator<WatchEvent>
+    const firstStep = await pending
+    if (firstStep.kind === 'error') {
+      if (!ended) writeErrorEvent(ctx, out, firstStep.err)
+      return
+    }
+    for (let result = firstStep.result; !ended && result.done !== true;) {
+      const ev = result.value
       let object: unknown = ev.object
       if (table !== undefined && ev.type !== 'ERROR' && ev.type !== 'BOOKMARK') {
         object = objectToTable(ctx.schema, ev.object, table, { noHeaders: !first, now: ctx.now() })
@@ -82,6 +83,12 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
       const line = object === ev.object ? watchEventLine(ev.type, object) : `${JSON.stringify({ type: ev.type, object })}\n`
       if (!out.write(line)) {
         await out.drained(controller.signal)
+      }
+      try {
+        result = await iter.next()
+      } catch (err) {
+        if (!ended) writeErrorEvent(ctx, out, err)
+        break
       }
     }
   } finally {
