@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto'
+import { createPublicKey, generateKeyPairSync, randomUUID, verify } from 'node:crypto'
 import { execFile, spawn } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -381,5 +381,73 @@ describe('the real kubectl and managedFields on every write', () => {
       'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} } }
     })
     expect(entries[1]?.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:tier': {} } } })
+  })
+})
+
+describe('the real kubectl: kubectl debug (pods/ephemeralcontainers) and kubectl create token', () => {
+  let server: RunningApiServer
+  let dir: string
+  const prefix = `/kube-ts-kubectl-sa-${randomUUID()}`
+  const issuer = 'https://kubernetes.default.svc.cluster.local'
+  const run = async (args: string[]): Promise<Result> => await new Promise((resolve) => {
+    execFile(kubectlBin, args, { env: { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig') }, cwd: dir, timeout: 30000 }, (err, stdout, stderr) => {
+      resolve({ code: err === null ? 0 : 1, stdout, stderr })
+    })
+  })
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'kube-ts-kubectl-sa-'))
+    const keyFile = join(dir, 'sa.key')
+    const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 })
+    await writeFile(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }), { mode: 0o600 })
+    server = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', prefix, { serviceAccountIssuers: [issuer], serviceAccountSigningKeyFile: keyFile })
+    await writeFile(join(dir, 'kubeconfig'), `apiVersion: v1\nkind: Config\nclusters: [{name: t, cluster: {server: "${server.url}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]\ncurrent-context: t\n`)
+    for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
+  })
+  afterAll(async () => {
+    await server.stop()
+    const etcd = new Etcd3({ hosts: process.env.KUBE_TS_TEST_ETCD ?? '' })
+    await etcd.delete().prefix(prefix)
+    etcd.close()
+    await rm(dir, { recursive: true, force: true })
+  })
+
+  it('kubectl debug adds an ephemeral container that kubectl get shows', async () => {
+    expect((await run(['run', 'dbg', '--image=busybox', '--', 'sleep', '3600'])).code).toBe(0)
+    const debug = await run(['debug', 'dbg', '--image=busybox', '-c', 'debugger'])
+    expect(debug.stderr).not.toContain('error')
+    expect(debug.code).toBe(0)
+    const names = await run(['get', 'pod', 'dbg', '-o', 'jsonpath={.spec.ephemeralContainers[*].name}'])
+    expect(names.stdout).toBe('debugger')
+    // without -c kubectl picks a name; the first ephemeral container stays as it was
+    const second = await run(['debug', 'dbg', '--image=busybox'])
+    expect(second.code).toBe(0)
+    expect(`${second.stdout}${second.stderr}`).toMatch(/Defaulting debug container name to debugger-[a-z0-9]+\./)
+    const all = await run(['get', 'pod', 'dbg', '-o', 'jsonpath={.spec.ephemeralContainers[*].name}'])
+    expect(all.stdout).toMatch(/^debugger debugger-[a-z0-9]+$/)
+  })
+
+  it('kubectl create token prints a JWT for the service account that verifies against /openid/v1/jwks', async () => {
+    expect((await run(['create', 'serviceaccount', 'robot'])).code).toBe(0)
+    const before = Math.floor(Date.now() / 1000)
+    const r = await run(['create', 'token', 'robot', '--duration=20m', '--audience=vault'])
+    expect(r.stderr).toBe('')
+    const token = r.stdout.trim()
+    const [header, payload, signature] = token.split('.')
+    const claims = JSON.parse(Buffer.from(payload ?? '', 'base64url').toString()) as Record<string, any>
+    expect(claims).toMatchObject({ iss: issuer, sub: 'system:serviceaccount:default:robot', aud: ['vault'], 'kubernetes.io': { namespace: 'default', serviceaccount: { name: 'robot' } } })
+    expect(claims.exp - claims.iat).toBe(1200)
+    expect(claims.iat).toBeGreaterThanOrEqual(before - 1)
+    const { kid } = JSON.parse(Buffer.from(header ?? '', 'base64url').toString()) as { kid: string }
+    const jwks = await (await fetch(`${server.url}/openid/v1/jwks`)).json() as { keys: Array<{ kid: string }> }
+    const key = createPublicKey({ key: jwks.keys.find((k) => k.kid === kid) as never, format: 'jwk' })
+    expect(verify('sha256', Buffer.from(`${header ?? ''}.${payload ?? ''}`), key, Buffer.from(signature ?? '', 'base64url'))).toBe(true)
+  })
+
+  it('kubectl create token reports the upstream errors', async () => {
+    const short = await run(['create', 'token', 'robot', '--duration=1m'])
+    expect(short.stderr).toContain('TokenRequest.authentication.k8s.io "" is invalid: spec.expirationSeconds: Invalid value: 60: may not specify a duration less than 10 minutes')
+    const missing = await run(['create', 'token', 'nobody'])
+    expect(missing.stderr).toContain('serviceaccounts "nobody" not found')
   })
 })
