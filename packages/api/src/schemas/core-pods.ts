@@ -35,8 +35,6 @@ function defaultPod (obj: KubeObject): void {
   defaultPodSpec(spec)
   addDefaultTolerations(spec)
   defaultPodContainerRequests(spec)
-  // priority admission resolves priorityClassName; without a class the pod gets priority 0
-  if (spec.priorityClassName === undefined) setDefault(spec, 'priority', 0)
   const status = child(obj, 'status')
   // the v1 wire form keeps podIP/podIPs[0] and hostIP/hostIPs[0] in sync (conversion)
   for (const [single, plural] of [['podIP', 'podIPs'], ['hostIP', 'hostIPs']] as const) {

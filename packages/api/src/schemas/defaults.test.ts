@@ -45,9 +45,9 @@ describe('pod defaulting', () => {
     expect(pod.spec.tolerations).toEqual([own, defaultTolerations[1]])
   })
 
-  it('fills the pod spec, container, status and priority defaults', () => {
+  it('fills the pod spec, container and status defaults (priority is left to Priority admission)', () => {
     const pod = defaulted('', 'pods', { metadata: { name: 'p', namespace: 'default' }, ...template() })
-    expect(pod.spec).toEqual({ ...defaultedPodSpec, priority: 0, containers: [defaultedContainer('busybox', 'Always')], tolerations: defaultTolerations })
+    expect(pod.spec).toEqual({ ...defaultedPodSpec, containers: [defaultedContainer('busybox', 'Always')], tolerations: defaultTolerations })
     expect(pod.status).toEqual({ phase: 'Pending', qosClass: 'BestEffort' })
   })
 

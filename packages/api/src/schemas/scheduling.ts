@@ -44,7 +44,8 @@ export function validatePreemptionPolicy (field: string, v: unknown): FieldError
 
 function validatePriorityClass (obj: KubeObject, ctx: StrategyContext): FieldError[] {
   const errs: FieldError[] = []
-  const name = obj.metadata?.name ?? ''
+  // metadata validation reports a mistyped name; here it only decides which rules apply
+  const name = typeof obj.metadata?.name === 'string' ? obj.metadata.name : ''
   const value = obj.value ?? 0
   if (typeof value !== 'number' || !Number.isInteger(value) || value < INT32_MIN || value > INT32_MAX) {
     errs.push(invalid('value', value, 'must be a 32-bit integer'))

@@ -12,6 +12,7 @@ import { prepareCreate } from './prepare-create.js'
 import { ensureName, prepareUpdate } from './prepare-update.js'
 import { checkPreconditions, planDelete, shouldDeleteAfterUpdate } from './deletion.js'
 import { NamespaceLifecycle } from './namespace-lifecycle.js'
+import { PriorityAdmission } from './priority-admission.js'
 import { errTooLargeResourceVersion, parseResourceVersion, planList, validateWatchQuery } from './resource-version.js'
 import { compileSelection } from './selection.js'
 import { watchStream } from './watch-stream.js'
@@ -64,6 +65,7 @@ export class GenericRegistry implements RestStore {
   private allocations: Promise<ServiceAllocations> | undefined
   private readonly watchCaches: WatchCaches | undefined
   private readonly lifecycle: NamespaceLifecycle
+  private readonly priority: PriorityAdmission
 
   constructor (opts: GenericRegistryOptions) {
     this.storage = opts.storage
@@ -74,6 +76,7 @@ export class GenericRegistry implements RestStore {
     this.serviceCidr = opts.serviceClusterIPRange ?? '10.96.0.0/12'
     this.nodePortRange = opts.nodePortRange ?? DEFAULT_NODE_PORT_RANGE
     this.lifecycle = new NamespaceLifecycle(this.storage, this.prefix)
+    this.priority = new PriorityAdmission(this.storage, this.prefix)
     const capacity = opts.watchCacheCapacity ?? DEFAULT_WATCH_CACHE_CAPACITY
     this.watchCaches = capacity > 0 ? new WatchCaches(this.storage, capacity) : undefined
   }
@@ -89,6 +92,7 @@ export class GenericRegistry implements RestStore {
     const attempts = generateFrom !== undefined && generateFrom !== '' ? GENERATE_NAME_ATTEMPTS : 1
     // admission (NamespaceLifecycle) runs before validation, as upstream's admission chain does
     await this.lifecycle.admitCreate(schema, scope.namespace !== '' ? scope.namespace : obj.metadata?.namespace ?? '', obj.metadata?.name ?? '')
+    await this.priority.admitCreate(schema, obj)
     for (let attempt = 1; ; attempt++) {
       const name = attempts > 1 ? generateName(generateFrom ?? '', this.random) : undefined
       const prepared = prepareCreate(schema, scope.namespace, obj, name, this.now())
@@ -198,12 +202,14 @@ export class GenericRegistry implements RestStore {
           desired.metadata ??= {}
           ensureName(desired, name)
           await this.lifecycle.admitCreate(schema, scope.namespace !== '' ? scope.namespace : desired.metadata.namespace ?? '', name)
+          await this.priority.admitCreate(schema, desired)
           const prepared = prepareCreate(schema, scope.namespace, desired, name, this.now())
           reservation = allocations?.forCreate(prepared)
           created = true
           return prepared
         }
         const desired = await mutate(deepClone(current))
+        await this.priority.admitUpdate(schema, desired, current, opts.subresource)
         const prepared = prepareUpdate({ schema, namespace: scope.namespace, name, old: current, ...(opts.subresource !== undefined ? { subresource: opts.subresource } : {}) }, desired)
         if (shouldDeleteAfterUpdate(schema, prepared)) {
           // the last finalizer is gone: delete instead of writing (upstream shouldDeleteDuringUpdate)
