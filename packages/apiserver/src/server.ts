@@ -3,7 +3,7 @@ import { once } from 'node:events'
 import type { AddressInfo } from 'node:net'
 import type { Logger } from 'pino'
 import { collectDefaultMetrics } from 'prom-client'
-import { allSchemas, isAlreadyExists, isNotFound, schemaForResource } from '@kube-ts/api'
+import { allSchemas, isAlreadyExists, isNotFound, PREEMPT_LOWER_PRIORITY, schemaForResource, SYSTEM_PRIORITY_CLASSES } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { createApp } from './app.js'
 import { createApiMetrics, instrumentStorage } from './metrics.js'
@@ -105,9 +105,9 @@ function unknownFieldFinder (logger: Logger): UnknownFieldFinder | undefined {
 
 const defaultNamespaces = ['default', 'kube-system', 'kube-public', 'kube-node-lease']
 
-function schemaOf (resource: string): ResourceSchema {
-  const s = schemaForResource('', 'v1', resource)
-  if (s === undefined) throw new Error(`no schema for core/v1 ${resource}`)
+function schemaOf (resource: string, group = ''): ResourceSchema {
+  const s = schemaForResource(group, 'v1', resource)
+  if (s === undefined) throw new Error(`no schema for ${group}/v1 ${resource}`)
   return s
 }
 
@@ -140,13 +140,16 @@ export async function ensureDefaultObjects (store: RestStore, options: Options, 
       for (const name of defaultNamespaces) {
         await createIfMissing(store, schemaOf('namespaces'), '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name } })
       }
+      for (const { name, value, description } of SYSTEM_PRIORITY_CLASSES) {
+        await createIfMissing(store, schemaOf('priorityclasses', 'scheduling.k8s.io'), '', { apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value, description, preemptionPolicy: PREEMPT_LOWER_PRIORITY })
+      }
       await createIfMissing(store, schemaOf('services'), 'default', {
         apiVersion: 'v1',
         kind: 'Service',
         metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
         spec: { type: 'ClusterIP', clusterIP, clusterIPs: [clusterIP], sessionAffinity: 'None', ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: port }] }
       })
-      logger.info({ namespaces: defaultNamespaces, clusterIP }, 'default namespaces and the kubernetes service are in place')
+      logger.info({ namespaces: defaultNamespaces, clusterIP }, 'default namespaces, system priority classes and the kubernetes service are in place')
       return
     } catch (err) {
       logger.warn({ err, retryInMs: delayMs }, 'could not create default objects yet; retrying')

@@ -100,6 +100,7 @@ describe('Priority admission caching', () => {
     }
     expect(storage.reads).toBe(1)
     clock.t += 1001
+    await admission.admitCreate(pods, pod({ priorityClassName: 'high' }))
     await admission.admitCreate(pods, pod({}))
     expect(storage.reads).toBe(2)
   })
@@ -110,7 +111,8 @@ describe('Priority admission caching', () => {
     await storage.create('/registry/priorityclasses/fresh', pc('fresh', 42))
     const p = pod({ priorityClassName: 'fresh' })
     await admission.admitCreate(pods, p)
-    expect((p.spec as { priority: number }).priority).toBe(42)
+    await admission.admitCreate(pods, pod({ priorityClassName: 'fresh' }))
+    expect([(p.spec as { priority: number }).priority, storage.reads]).toEqual([42, 2])
   })
 
   it('shares one listing between concurrent pod creates', async () => {

@@ -82,10 +82,14 @@ export class PriorityAdmission {
   }
 
   private async lookup (name: string): Promise<PriorityClassInfo | undefined> {
-    const hit = this.fresh()?.classes.get(name)
+    const classes = await this.classes()
+    const hit = classes.get(name)
     if (hit !== undefined) return hit
     const obj = await this.storage.get(objectKey(this.prefix, PRIORITY_CLASSES, '', name))
-    return obj === undefined ? undefined : toInfo(obj)
+    if (obj === undefined) return undefined
+    const info = toInfo(obj)
+    classes.set(name, info)
+    return info
   }
 
   private async classes (): Promise<Map<string, PriorityClassInfo>> {
