@@ -6,6 +6,7 @@ import { parseJsonWithDuplicates, stripPrototypeKeys } from './safe-json.js'
 import { decodeKubernetesProtobuf, protobufMediaType } from '../protobuf/index.js'
 import { parseYamlWithDuplicates } from './safe-yaml.js'
 import { recordDecode } from './decode-record.js'
+import { parseJsonMergingRepeats } from './json-repeated-merge.js'
 
 const bodyMediaTypes = 'application/json, application/yaml, application/vnd.kubernetes.protobuf'
 
@@ -42,7 +43,8 @@ export async function decodeBody (req: IncomingMessage, allowEmpty = false): Pro
   }
   const { value, duplicates } = parseJsonWithDuplicates(text)
   recordDecode(req, { source: 'json', duplicates })
-  return value
+  // typed decoding fills a repeated object field twice rather than replacing it
+  return duplicates.length > 0 ? parseJsonMergingRepeats(text) : value
 }
 
 export function isPlainObject (v: unknown): v is Record<string, unknown> {

@@ -92,4 +92,10 @@ describe('findUnknownFields', () => {
     expect(findUnknownFields('example.com', 'v1', 'Widget', obj, { prune: true })).toEqual([])
     expect(obj).toEqual({ spec: { anything: 1 } })
   })
+
+  it('leaves a custom resource alone whose group starts like a built-in one', () => {
+    const obj = { spec: { anything: 1 } }
+    expect(findUnknownFields('apps.example.com', 'v1', 'Deployment', obj, { prune: true })).toEqual([])
+    expect(obj).toEqual({ spec: { anything: 1 } })
+  })
 })

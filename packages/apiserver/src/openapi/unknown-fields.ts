@@ -22,12 +22,22 @@ const maxListed = 1000
  * `x-kubernetes-preserve-unknown-fields` subtrees hold no unknown fields; kinds without a schema are left alone.
  */
 export function findUnknownFields (group: string, version: string, kind: string, obj: unknown, options: UnknownFieldOptions = {}): UnknownField[] {
+  if (!isBuiltinGroup(group)) return []
   const defs = typeDefinitions()
   const root = defs[definitionNameForKind(group, version, kind)]
   if (root === undefined) return []
   const found: UnknownField[] = []
   walk(defs, root, obj, { path: '', order: [] }, found, options.prune === true)
   return found
+}
+
+/**
+ * Built-in groups are the core group, dotless ones (apps, batch, ...) and `*.k8s.io`; custom resource groups always
+ * contain a dot, and must not be checked against a built-in type that shares their first label
+ * (`apps.example.com`).
+ */
+function isBuiltinGroup (group: string): boolean {
+  return group === '' || !group.includes('.') || group.endsWith('.k8s.io')
 }
 
 function resolve (defs: Definitions, schema: OpenApiSchema): OpenApiSchema | undefined {
