@@ -115,6 +115,21 @@ describe('Priority admission caching', () => {
     expect([(p.spec as { priority: number }).priority, storage.reads]).toEqual([42, 2])
   })
 
+  it('keeps no listing for a moment after a PriorityClass write, so pods see the new global default', async () => {
+    const { storage, admission, clock } = await setup([pc('high', 1000)])
+    await admission.admitCreate(pods, pod({}))
+    const normal = pc('normal', 10, { globalDefault: true })
+    await admission.admitCreate(priorityClasses, normal)
+    await admission.admitCreate(pods, pod({}))
+    await storage.create('/registry/priorityclasses/normal', normal)
+    const p = pod({})
+    await admission.admitCreate(pods, p)
+    clock.t += 1001
+    await admission.admitCreate(pods, pod({}))
+    await admission.admitCreate(pods, pod({}))
+    expect([(p.spec as { priority: number }).priority, storage.reads]).toEqual([10, 5])
+  })
+
   it('shares one listing between concurrent pod creates', async () => {
     const { storage, admission } = await setup([pc('normal', 3, { globalDefault: true })])
     await Promise.all(Array.from({ length: 10 }, async () => { await admission.admitCreate(pods, pod({})) }))

@@ -32,6 +32,8 @@ const isPriorityClasses = (s: ResourceSchema): boolean => s.group === 'schedulin
 export class PriorityAdmission {
   private snapshot: Snapshot | undefined
   private loading: Promise<Snapshot> | undefined
+  /** After a PriorityClass write is admitted, listings are not kept until the write has surely landed. */
+  private uncachedUntil = 0
 
   constructor (private readonly storage: Storage, private readonly prefix: string, private readonly now: () => number = Date.now) {}
 
@@ -74,6 +76,7 @@ export class PriorityAdmission {
   /** Only one class may be the global default; this is a rare write, so it reads storage rather than the snapshot. */
   private async checkSingleDefault (schema: ResourceSchema, pc: KubeObject): Promise<void> {
     this.snapshot = undefined
+    this.uncachedUntil = this.now() + SNAPSHOT_TTL_MS
     if (pc.globalDefault !== true) return
     const dpc = defaultClass((await this.load()).classes.values())
     if (dpc !== undefined && dpc.name !== pc.metadata?.name) {
@@ -108,7 +111,7 @@ export class PriorityAdmission {
       try {
         const res = await this.storage.list(listPrefix(this.prefix, PRIORITY_CLASSES, ''), {})
         const snap = { classes: new Map(res.items.map((o) => [o.metadata.name ?? '', toInfo(o)])), until: this.now() + SNAPSHOT_TTL_MS }
-        this.snapshot = snap
+        if (this.now() >= this.uncachedUntil) this.snapshot = snap
         return snap
       } finally {
         this.loading = undefined
