@@ -329,21 +329,11 @@ describe('the real kubectl and managedFields on every write', () => {
   ].join('\n')
 
   beforeAll(async () => {
-    server = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', prefix)
-    dir = await mkdtemp(join(tmpdir(), 'kube-ts-kubectl-mf-'))
-    await writeFile(join(dir, 'kubeconfig'), `apiVersion: v1\nkind: Config\nclusters: [{name: t, cluster: {server: "${server.url}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]\ncurrent-context: t\n`)
-    env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), KUBECACHEDIR: join(dir, 'cache') }
+    ;({ server, dir, env } = await startKubectlEnv(prefix, 'kube-ts-kubectl-mf-'))
     await writeFile(join(dir, 'apply5.yaml'), applied(5))
     await writeFile(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: csa\ndata:\n  a: "1"\n')
-    for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
   })
-  afterAll(async () => {
-    await server.stop()
-    const etcd = new Etcd3({ hosts: process.env.KUBE_TS_TEST_ETCD ?? '' })
-    await etcd.delete().prefix(prefix)
-    etcd.close()
-    await rm(dir, { recursive: true, force: true })
-  })
+  afterAll(async () => { await stopKubectlEnv(server, prefix, dir) })
 
   it('create, scale, then a server-side apply of another replica count conflicts with the scale entry', async () => {
     expect((await kubectl(['create', 'deployment', 'mf', '--image=busybox'])).stdout.trim()).toBe('deployment.apps/mf created')
@@ -383,6 +373,24 @@ describe('the real kubectl and managedFields on every write', () => {
     expect(entries[1]?.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:tier': {} } } })
   })
 })
+
+/** An apiserver on its own etcd prefix, a kubeconfig for it and an env for kubectl; waits for the default namespace. */
+async function startKubectlEnv (prefix: string, dirPrefix: string): Promise<{ server: RunningApiServer, dir: string, env: NodeJS.ProcessEnv }> {
+  const server = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', prefix)
+  const dir = await mkdtemp(join(tmpdir(), dirPrefix))
+  await writeFile(join(dir, 'kubeconfig'), `apiVersion: v1\nkind: Config\nclusters: [{name: t, cluster: {server: "${server.url}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]\ncurrent-context: t\n`)
+  const env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), KUBECACHEDIR: join(dir, 'cache') }
+  for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
+  return { server, dir, env }
+}
+
+async function stopKubectlEnv (server: RunningApiServer, prefix: string, dir: string): Promise<void> {
+  await server.stop()
+  const etcd = new Etcd3({ hosts: process.env.KUBE_TS_TEST_ETCD ?? '' })
+  await etcd.delete().prefix(prefix)
+  etcd.close()
+  await rm(dir, { recursive: true, force: true })
+}
 
 describe('the real kubectl: kubectl debug (pods/ephemeralcontainers) and kubectl create token', () => {
   let server: RunningApiServer
