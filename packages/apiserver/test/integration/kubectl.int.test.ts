@@ -308,90 +308,6 @@ describe('the real kubectl and server-side field validation', () => {
   })
 })
 
-describe('the real kubectl and managedFields on every write', () => {
-  let server: RunningApiServer
-  let dir: string
-  let env: NodeJS.ProcessEnv
-  const prefix = `/kube-ts-kubectl-mf-${randomUUID()}`
-  const kubectl = async (args: string[]): Promise<Result> => await new Promise((resolve) => {
-    execFile(kubectlBin, args, { env, cwd: dir, timeout: 30000 }, (err, stdout, stderr) => {
-      resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1, stdout, stderr })
-    })
-  })
-  const managedFields = async (kind: string, name: string): Promise<Array<Record<string, any>>> => {
-    const r = await kubectl(['get', kind, name, '-o', 'json', '--show-managed-fields'])
-    return JSON.parse(r.stdout).metadata.managedFields
-  }
-  const applied = (replicas: number): string => [
-    'apiVersion: apps/v1', 'kind: Deployment', 'metadata:', '  name: mf', '  labels: {app: mf}', 'spec:', `  replicas: ${replicas}`,
-    '  selector:', '    matchLabels: {app: mf}', '  template:', '    metadata:', '      labels: {app: mf}',
-    '    spec:', '      containers:', '      - name: busybox', '        image: busybox', ''
-  ].join('\n')
-
-  beforeAll(async () => {
-    ;({ server, dir, env } = await startKubectlEnv(prefix, 'kube-ts-kubectl-mf-'))
-    await writeFile(join(dir, 'apply5.yaml'), applied(5))
-    await writeFile(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: csa\ndata:\n  a: "1"\n')
-  })
-  afterAll(async () => { await stopKubectlEnv(server, prefix, dir) })
-
-  it('create, scale, then a server-side apply of another replica count conflicts with the scale entry', async () => {
-    expect((await kubectl(['create', 'deployment', 'mf', '--image=busybox'])).stdout.trim()).toBe('deployment.apps/mf created')
-    expect((await kubectl(['scale', 'deployment', 'mf', '--replicas=3'])).stdout.trim()).toBe('deployment.apps/mf scaled')
-    const entries = await managedFields('deployment', 'mf')
-    expect(entries.map(e => [e.manager, e.operation, e.apiVersion, e.subresource])).toEqual([
-      ['kubectl', 'Update', 'apps/v1', 'scale'],
-      ['kubectl-create', 'Update', 'apps/v1', undefined]
-    ])
-    expect(entries[0]).toEqual({ manager: 'kubectl', operation: 'Update', apiVersion: 'apps/v1', fieldsType: 'FieldsV1', fieldsV1: { 'f:spec': { 'f:replicas': {} } }, subresource: 'scale' })
-    expect(entries[1]?.time).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/)
-    expect(entries[1]?.fieldsV1['f:spec']['f:replicas']).toBeUndefined()
-    expect(entries[1]?.fieldsV1['f:spec']['f:template']['f:spec']['f:containers']).toHaveProperty(['k:{"name":"busybox"}', 'f:image'])
-    const yaml = await kubectl(['get', 'deployment', 'mf', '-o', 'yaml', '--show-managed-fields'])
-    expect(yaml.stdout).toContain('    manager: kubectl-create\n    operation: Update\n')
-    expect(yaml.stdout).toContain('    manager: kubectl\n    operation: Update\n    subresource: scale\n')
-
-    const conflict = await kubectl(['apply', '--server-side', '-f', 'apply5.yaml'])
-    expect(conflict.code).not.toBe(0)
-    expect(conflict.stderr).toContain('Apply failed with 1 conflict: conflict with "kubectl" with subresource "scale" using apps/v1: .spec.replicas')
-    const forced = await kubectl(['apply', '--server-side', '--force-conflicts', '-f', 'apply5.yaml'])
-    expect(forced.stdout.trim()).toBe('deployment.apps/mf serverside-applied')
-    const after = await managedFields('deployment', 'mf')
-    expect(after.find(e => e.subresource === 'scale')).toBeUndefined()
-    expect(after.find(e => e.manager === 'kubectl' && e.operation === 'Apply')?.fieldsV1['f:spec']).toHaveProperty('f:replicas')
-  })
-
-  it('client-side apply and label are recorded under their kubectl field managers', async () => {
-    expect((await kubectl(['apply', '-f', 'cm.yaml'])).stdout.trim()).toBe('configmap/csa created')
-    expect((await kubectl(['label', 'configmap', 'csa', 'tier=web'])).code).toBe(0)
-    const entries = await managedFields('configmap', 'csa')
-    expect(entries.map(e => e.manager)).toEqual(['kubectl-client-side-apply', 'kubectl-label'])
-    expect(entries[0]?.fieldsV1).toEqual({
-      'f:data': { '.': {}, 'f:a': {} },
-      'f:metadata': { 'f:annotations': { '.': {}, 'f:kubectl.kubernetes.io/last-applied-configuration': {} } }
-    })
-    expect(entries[1]?.fieldsV1).toEqual({ 'f:metadata': { 'f:labels': { '.': {}, 'f:tier': {} } } })
-  })
-})
-
-/** An apiserver on its own etcd prefix, a kubeconfig for it and an env for kubectl; waits for the default namespace. */
-async function startKubectlEnv (prefix: string, dirPrefix: string): Promise<{ server: RunningApiServer, dir: string, env: NodeJS.ProcessEnv }> {
-  const server = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', prefix)
-  const dir = await mkdtemp(join(tmpdir(), dirPrefix))
-  await writeFile(join(dir, 'kubeconfig'), `apiVersion: v1\nkind: Config\nclusters: [{name: t, cluster: {server: "${server.url}"}}]\nusers: [{name: u, user: {}}]\ncontexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]\ncurrent-context: t\n`)
-  const env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), KUBECACHEDIR: join(dir, 'cache') }
-  for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
-  return { server, dir, env }
-}
-
-async function stopKubectlEnv (server: RunningApiServer, prefix: string, dir: string): Promise<void> {
-  await server.stop()
-  const etcd = new Etcd3({ hosts: process.env.KUBE_TS_TEST_ETCD ?? '' })
-  await etcd.delete().prefix(prefix)
-  etcd.close()
-  await rm(dir, { recursive: true, force: true })
-}
-
 describe('the real kubectl: kubectl debug (pods/ephemeralcontainers) and kubectl create token', () => {
   let server: RunningApiServer
   let dir: string
@@ -433,6 +349,8 @@ describe('the real kubectl: kubectl debug (pods/ephemeralcontainers) and kubectl
     expect(`${second.stdout}${second.stderr}`).toMatch(/Defaulting debug container name to debugger-[a-z0-9]+\./)
     const all = await run(['get', 'pod', 'dbg', '-o', 'jsonpath={.spec.ephemeralContainers[*].name}'])
     expect(all.stdout).toMatch(/^debugger debugger-[a-z0-9]+$/)
+    const described = await run(['describe', 'pod', 'dbg'])
+    expect(described.stdout).toMatch(/\nEphemeral Containers:\n\s+debugger:\n\s+Image:\s+busybox\n/)
   })
 
   it('kubectl create token prints a JWT for the service account that verifies against /openid/v1/jwks', async () => {
