@@ -28,7 +28,7 @@ interface Frame {
 }
 
 /** End of the string literal opening at `start` (index of its closing quote); escapes are skipped. */
-function stringEnd (text: string, start: number): number {
+export function stringEnd (text: string, start: number): number {
   let j = start
   for (;;) {
     j = text.indexOf('"', j + 1)

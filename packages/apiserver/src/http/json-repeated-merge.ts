@@ -1,4 +1,5 @@
 import { stripPrototypeKeys } from './safe-json.js'
+import { stringEnd } from './json-duplicates.js'
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json }
 
@@ -66,13 +67,7 @@ export function parseJsonMergingRepeats (text: string): unknown {
       continue
     }
     if (c === '"') {
-      let end = i
-      for (;;) {
-        end = text.indexOf('"', end + 1)
-        let backslashes = 0
-        while (text.charCodeAt(end - 1 - backslashes) === 0x5c) backslashes++
-        if (backslashes % 2 === 0) break
-      }
+      const end = stringEnd(text, i)
       const raw = text.slice(i + 1, end)
       const s = raw.includes('\\') ? JSON.parse(text.slice(i, end + 1)) as string : raw
       i = end
