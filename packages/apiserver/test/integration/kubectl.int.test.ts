@@ -461,3 +461,62 @@ async function stopKubectlEnv (server: RunningApiServer, prefix: string, dir: st
   etcd.close()
   await rm(dir, { recursive: true, force: true })
 }
+
+describe('the real kubectl: PriorityClasses and Priority admission', () => {
+  let server: RunningApiServer
+  let dir: string
+  let env: NodeJS.ProcessEnv
+  const prefix = `/kube-ts-kubectl-pc-${randomUUID()}`
+  const kubectl = async (args: string[], stdin?: string): Promise<Result> => await runKubectl(env, dir, args, stdin)
+  const podYaml = (name: string, className: string): string =>
+    `apiVersion: v1\nkind: Pod\nmetadata:\n  name: ${name}\nspec:\n  priorityClassName: ${className}\n  containers:\n  - name: c\n    image: busybox\n`
+
+  beforeAll(async () => {
+    ;({ server, dir, env } = await startKubectlEnv(prefix, 'kube-ts-kubectl-pc-'))
+    // the system classes are created in the background right after the default namespaces
+    for (let i = 0; i < 50 && (await fetch(`${server.url}/apis/scheduling.k8s.io/v1/priorityclasses/system-node-critical`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
+  })
+  afterAll(async () => { await stopKubectlEnv(server, prefix, dir) })
+
+  it('creates a class with kubectl create priorityclass and lists it beside the system classes', async () => {
+    const created = await kubectl(['create', 'priorityclass', 'high', '--value=1000', '--description=for tests'])
+    expect([created.code, created.stdout.trim(), created.stderr]).toEqual([0, 'priorityclass.scheduling.k8s.io/high created', ''])
+    const r = await kubectl(['get', 'pc'])
+    expect(r.stdout).toMatch(/^NAME\s+VALUE\s+GLOBAL-DEFAULT\s+AGE\s+PREEMPTIONPOLICY\n/)
+    expect(r.stdout).toMatch(/\nhigh\s+1000\s+false\s+\S+\s+PreemptLowerPriority\n/)
+    expect(r.stdout).toMatch(/\nsystem-cluster-critical\s+2000000000\s+false\s+\S+\s+PreemptLowerPriority\n/)
+    expect(r.stdout).toMatch(/\nsystem-node-critical\s+2000001000\s+false\s+\S+\s+PreemptLowerPriority\n/)
+  })
+
+  it('stores the class priority on a pod that names it', async () => {
+    const r = await kubectl(['create', '-f', '-'], podYaml('prio', 'high'))
+    expect(r.stdout.trim()).toBe('pod/prio created')
+    const etcd = new Etcd3({ hosts: process.env.KUBE_TS_TEST_ETCD ?? '' })
+    const stored = JSON.parse(await etcd.get(`${prefix}/pods/default/prio`).string() ?? '{}')
+    etcd.close()
+    expect(stored.spec).toMatchObject({ priorityClassName: 'high', priority: 1000, preemptionPolicy: 'PreemptLowerPriority' })
+  })
+
+  it('refuses a pod naming an unknown class with the upstream message', async () => {
+    const r = await kubectl(['create', '-f', '-'], podYaml('bad', 'foo'))
+    expect(r.code).not.toBe(0)
+    expect(r.stderr.trim()).toBe('Error from server (Forbidden): error when creating "STDIN": pods "bad" is forbidden: no PriorityClass with name foo was found')
+  })
+
+  it('explains PriorityClass from the OpenAPI documents', async () => {
+    const r = await kubectl(['explain', 'priorityclass.value'])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/KIND:\s+PriorityClass/)
+    expect(r.stdout).toContain('value represents the integer value of this priority class')
+  })
+})
+
+/** Runs the real kubectl with `env` in `dir`, optionally feeding `stdin`. */
+async function runKubectl (env: NodeJS.ProcessEnv, dir: string, args: string[], stdin?: string): Promise<Result> {
+  return await new Promise((resolve) => {
+    const child = execFile(kubectlBin, args, { env, cwd: dir, timeout: 30000 }, (err, stdout, stderr) => {
+      resolve({ code: err === null ? 0 : typeof err.code === 'number' ? err.code : 1, stdout, stderr })
+    })
+    if (stdin !== undefined) child.stdin?.end(stdin)
+  })
+}
