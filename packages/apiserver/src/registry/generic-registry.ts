@@ -178,6 +178,7 @@ export class GenericRegistry implements RestStore {
   }
 
   async delete (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
+    this.priority.admitDelete(scope.schema, name)
     if (!isNamespace(scope.schema)) return await this.deleteObject(scope, name, opts)
     this.lifecycle.forget(name)
     try { return await this.deleteObject(scope, name, opts) } finally { this.lifecycle.forget(name) }

@@ -160,6 +160,16 @@ describe('Priority admission on PriorityClass writes and pod updates', () => {
     expect(rest).toEqual(want)
   })
 
+  it('refuses to delete a system class and forgets the listing when another class is deleted', async () => {
+    const { storage, admission } = await setup([pc('gone', 5)])
+    expect(() => { admission.admitDelete(priorityClasses, 'system-node-critical') }).toThrow('priorityclasses.scheduling.k8s.io "system-node-critical" is forbidden: this is a system priority class and cannot be deleted')
+    await admission.admitCreate(pods, pod({}))
+    admission.admitDelete(priorityClasses, 'gone')
+    await storage.delete('/registry/priorityclasses/gone')
+    const err = await caught(admission.admitCreate(pods, pod({ priorityClassName: 'gone' })))
+    expect(err.message).toBe('pods "p" is forbidden: no PriorityClass with name gone was found')
+  })
+
   it('ignores pod subresource updates', async () => {
     const { admission } = await setup([])
     const next = pod({})

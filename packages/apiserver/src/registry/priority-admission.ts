@@ -1,4 +1,4 @@
-import { ApiError, PREEMPT_LOWER_PRIORITY, schemaForResource, type KubeObject, type ResourceSchema } from '@kube-ts/api'
+import { ApiError, PREEMPT_LOWER_PRIORITY, schemaForResource, SYSTEM_PRIORITY_CLASSES, type KubeObject, type ResourceSchema } from '@kube-ts/api'
 import type { Storage } from '../storage/storage.js'
 import { listPrefix, objectKey } from './keys.js'
 
@@ -49,6 +49,20 @@ export class PriorityAdmission {
     else if (isPriorityClasses(schema)) await this.checkSingleDefault(schema, obj)
   }
 
+  /** The system classes cannot be deleted one by one (upstream's REST.Delete); any other delete drops the listing. */
+  admitDelete (schema: ResourceSchema, name: string): void {
+    if (!isPriorityClasses(schema)) return
+    if (SYSTEM_PRIORITY_CLASSES.some((c) => c.name === name)) {
+      throw errAdmissionForbidden(schema, { metadata: { name } }, 'this is a system priority class and cannot be deleted')
+    }
+    this.forgetListing()
+  }
+
+  private forgetListing (): void {
+    this.snapshot = undefined
+    this.uncachedUntil = this.now() + SNAPSHOT_TTL_MS
+  }
+
   private async admitPodCreate (schema: ResourceSchema, pod: KubeObject): Promise<void> {
     const spec = isRecord(pod.spec) ? pod.spec : (pod.spec = {})
     const className = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : ''
@@ -75,8 +89,7 @@ export class PriorityAdmission {
 
   /** Only one class may be the global default; this is a rare write, so it reads storage rather than the snapshot. */
   private async checkSingleDefault (schema: ResourceSchema, pc: KubeObject): Promise<void> {
-    this.snapshot = undefined
-    this.uncachedUntil = this.now() + SNAPSHOT_TTL_MS
+    this.forgetListing()
     if (pc.globalDefault !== true) return
     const dpc = defaultClass((await this.load()).classes.values())
     if (dpc !== undefined && dpc.name !== pc.metadata?.name) {
