@@ -37,7 +37,12 @@ export function strategyPath (path: FieldPath): string {
   return path.filter(pe => pe.startsWith('f:')).map(pe => pe.slice(2)).join('.')
 }
 
-const keyOf = (path: FieldPath): string => JSON.stringify(path)
+/** Length-prefixed join: unambiguous for any element text, and much cheaper than JSON.stringify on hot paths. */
+const keyOf = (path: FieldPath): string => {
+  let key = ''
+  for (const pe of path) key += `${pe.length}:${pe}`
+  return key
+}
 
 /** An immutable-by-convention set of field paths. */
 export class FieldSet {
@@ -48,7 +53,8 @@ export class FieldSet {
   }
 
   insert (path: FieldPath): void {
-    this.items.set(keyOf(path), [...path])
+    const key = keyOf(path)
+    if (!this.items.has(key)) this.items.set(key, [...path])
   }
 
   has (path: FieldPath): boolean {
@@ -67,21 +73,31 @@ export class FieldSet {
     return [...this.items.values()]
   }
 
+  // set operations reuse the stored keys instead of recomputing them
   union (other: FieldSet): FieldSet {
-    return new FieldSet([...this.paths(), ...other.paths()])
+    const out = this.filtered(() => true)
+    for (const [k, p] of other.items) out.items.set(k, p)
+    return out
   }
 
   difference (other: FieldSet): FieldSet {
-    return new FieldSet(this.paths().filter(p => !other.has(p)))
+    return this.filtered(k => !other.items.has(k))
   }
 
   intersection (other: FieldSet): FieldSet {
-    return new FieldSet(this.paths().filter(p => other.has(p)))
+    return this.filtered(k => other.items.has(k))
+  }
+
+  private filtered (keep: (key: string, path: FieldPath) => boolean): FieldSet {
+    const out = new FieldSet()
+    for (const [k, p] of this.items) if (keep(k, p)) out.items.set(k, p)
+    return out
   }
 
   /** Drops every path equal to or below one of `prefixes`. */
   withoutPrefixes (prefixes: FieldPath[]): FieldSet {
-    return new FieldSet(this.paths().filter(p => !prefixes.some(pre => isPrefix(pre, p))))
+    if (prefixes.length === 0) return this
+    return this.filtered((_k, p) => !prefixes.some(pre => isPrefix(pre, p)))
   }
 
   /** True when some member lies strictly below `path`. */

@@ -31,6 +31,8 @@ export const strippedPaths: FieldPath[] = [
     .map(f => [fieldPE('metadata'), fieldPE(f)])
 ]
 
+const strippedSet = new FieldSet(strippedPaths)
+
 /** `spec.template` → `[f:spec, f:template]`: reset fields are written dotted. */
 export function dottedPath (dotted: string): FieldPath {
   return dotted.split('.').map(fieldPE)
@@ -41,8 +43,7 @@ export function dottedPath (dotted: string): FieldPath {
  * written dotted: `status` on the main resource, `spec` on `/status`.
  */
 export function stripSet (set: FieldSet, resetFields: string[]): FieldSet {
-  const exact = new FieldSet(strippedPaths)
-  return new FieldSet(set.paths().filter(p => !exact.has(p))).withoutPrefixes(resetFields.map(dottedPath))
+  return set.difference(strippedSet).withoutPrefixes(resetFields.map(dottedPath))
 }
 
 /** True for `[]` and `[{}]`, the two spellings that reset managedFields on a non-apply write. */
