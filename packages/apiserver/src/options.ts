@@ -46,16 +46,17 @@ export interface RawOptions {
   requestTimeout: string
   logFormat: LogFormat
   v: number
-  serviceAccountIssuer: string[]
-  serviceAccountSigningKeyFile: string
-  serviceAccountKeyFile: string[]
-  serviceAccountMaxTokenExpiration: string
-  serviceAccountJwksUri: string
-  apiAudiences: string
+  // optional so embedders that predate the service account flags keep building options (absent = upstream default)
+  serviceAccountIssuer?: string[]
+  serviceAccountSigningKeyFile?: string
+  serviceAccountKeyFile?: string[]
+  serviceAccountMaxTokenExpiration?: string
+  serviceAccountJwksUri?: string
+  apiAudiences?: string
 }
 
 /** Flag defaults, shared by the command and by embedders (tests) that build options without argv. */
-export const defaultRawOptions: Omit<RawOptions, 'etcdServers'> = {
+export const defaultRawOptions: Required<Omit<RawOptions, 'etcdServers'>> = {
   etcdPrefix: '/registry',
   etcdCompactionInterval: '5m',
   securePort: 6443,
@@ -119,14 +120,14 @@ function serviceAccountOptionsOf (raw: RawOptions, problems: string[]): ServiceA
   for (const issuer of issuers) {
     if (issuer.includes(':') && !isUrl(issuer)) problems.push(`service-account-issuer ${JSON.stringify(issuer)} contained a ':' but was not a valid URL`)
   }
-  const signingKeyFile = raw.serviceAccountSigningKeyFile.trim()
+  const signingKeyFile = (raw.serviceAccountSigningKeyFile ?? '').trim()
   if (signingKeyFile !== '' && issuers.length === 0) problems.push('service-account-issuer is a required flag when --service-account-signing-key-file is set')
-  const maxMs = durationOf('service-account-max-token-expiration', raw.serviceAccountMaxTokenExpiration, problems)
+  const maxMs = durationOf('service-account-max-token-expiration', raw.serviceAccountMaxTokenExpiration ?? '0s', problems)
   const maxSeconds = Math.floor(maxMs / 1000)
   if (maxSeconds !== 0 && (maxSeconds < 3600 || maxSeconds > MAX_TOKEN_EXPIRATION_SECONDS)) {
     problems.push('the service-account-max-token-expiration must be between 1 hour and 2^32 seconds')
   }
-  const jwksUri = raw.serviceAccountJwksUri.trim()
+  const jwksUri = (raw.serviceAccountJwksUri ?? '').trim()
   if (jwksUri !== '' && !/^https:\/\//.test(jwksUri)) problems.push('service-account-jwks-uri requires https scheme')
   return {
     serviceAccountIssuers: issuers,
