@@ -20,8 +20,8 @@ interface Frame {
   segment: string
   /** Its position among the parent's keys or items (absent for the root). */
   position: number | undefined
-  /** Interned id of its path, so repeats are deduplicated without building path strings. */
-  pathId: number
+  /** Interned id of its path, so repeats are deduplicated without building path strings; set on first need. */
+  pathId: number | undefined
   key: string
   expectKey: boolean
   index: number
@@ -37,6 +37,24 @@ export function stringEnd (text: string, start: number): number {
     while (text.charCodeAt(j - 1 - backslashes) === 0x5c) backslashes++
     if (backslashes % 2 === 0) return j
   }
+}
+
+/**
+ * The interned path id of the innermost open container. Ids are set top-down (a container has one only if all
+ * enclosing ones do), so the walk starts at the deepest container that has one: repeats in one object cost O(1).
+ */
+function pathIdOf (stack: Frame[], pathIds: Map<string, number>): number {
+  let i = stack.length - 1
+  while (i >= 0 && stack[i]?.pathId === undefined) i--
+  let parentId = i >= 0 ? stack[i]?.pathId ?? 0 : 0
+  for (let j = i + 1; j < stack.length; j++) {
+    const f = stack[j] as Frame
+    const name = `${parentId}\u0000${f.segment}`
+    f.pathId = pathIds.get(name) ?? pathIds.size + 1
+    pathIds.set(name, f.pathId)
+    parentId = f.pathId
+  }
+  return parentId
 }
 
 function located (stack: Frame[], key: string, before: number): DuplicateField {
@@ -70,7 +88,7 @@ export function findJsonDuplicates (text: string): DuplicateField[] {
         const raw = text.slice(i + 1, end)
         const key = raw.includes('\\') ? JSON.parse(text.slice(i, end + 1)) as string : raw
         if (top.keys.has(key)) {
-          const id = `${top.pathId}\u0000${key}`
+          const id = `${pathIdOf(stack, pathIds)}\u0000${key}`
           if (!seen.has(id)) {
             seen.add(id)
             found.push(located(stack, key, top.keys.size))
@@ -87,15 +105,11 @@ export function findJsonDuplicates (text: string): DuplicateField[] {
       const parent = stack[stack.length - 1]
       let segment = ''
       let position: number | undefined
-      let pathId = 0
       if (parent !== undefined) {
         segment = parent.keys !== undefined ? `.${parent.key}` : `[${parent.index}]`
         position = parent.keys !== undefined ? parent.keys.get(parent.key) : parent.index
-        const name = `${parent.pathId}\u0000${segment}`
-        pathId = pathIds.get(name) ?? pathIds.size + 1
-        pathIds.set(name, pathId)
       }
-      stack.push({ keys: c === 0x7b ? new Map() : undefined, segment, position, pathId, key: '', expectKey: true, index: 0 })
+      stack.push({ keys: c === 0x7b ? new Map() : undefined, segment, position, pathId: undefined, key: '', expectKey: true, index: 0 })
     } else if (c === 0x7d || c === 0x5d) {
       stack.pop()
     } else if (c === 0x2c) {
