@@ -296,6 +296,16 @@ describe('the real kubectl and server-side field validation', () => {
     expect(obj.spec.template.spec.containers[0].foo).toBeUndefined()
   })
 
+  it('server-side apply of an unknown field fails as structured-merge-diff does, whatever --validate says', async () => {
+    await writeFile(join(dir, 'ssa.yaml'), deployment('ssa', { spec: '  foo: 1' }))
+    for (const validate of ['--validate=strict', '--validate=false']) {
+      const r = await kubectl(['apply', '--server-side', validate, '-f', 'ssa.yaml'])
+      expect(r.code).not.toBe(0)
+      expect(r.stderr).toContain('failed to create typed patch object (default/ssa; apps/v1, Kind=Deployment): .spec.foo: field not declared in schema')
+    }
+    expect(await stored('deployments/default/ssa')).toBeUndefined()
+  })
+
   it('a JSON manifest with a repeated key is reported: a warning by default, an error with Strict', async () => {
     await writeFile(join(dir, 'dup.json'), '{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"dup"},"data":{"a":"1","a":"2"}}')
     const warned = await kubectl(['create', '--raw', '/api/v1/namespaces/default/configmaps', '-f', 'dup.json'])
