@@ -2,7 +2,6 @@ import {
   apiVersionOf, applyJsonPatch, applyMergePatch, applyServerSide, applyStrategicMergePatch, strategiesFromSchema, trackScaleUpdate,
   trackUpdate
 } from '@kube-ts/api'
-import type { KubeObject } from '@kube-ts/api'
 import type { PatchEngines } from './deps.js'
 import { resetFieldsFor } from './reset-fields.js'
 
@@ -22,21 +21,20 @@ export function defaultPatchEngines (now: () => Date = () => new Date()): PatchE
       resetFields: resetFieldsFor(schema, subresource, current, applied)
     }).object,
     managedFields: {
-      update: (old, next, { schema, manager, subresource }) => {
+      update: (old, next, { schema, manager, subresource }) => trackUpdate(old, next, {
+        manager,
+        apiVersion: apiVersionOf(schema.group, schema.version),
+        now: now(),
+        strategies: strategiesFromSchema(schema),
+        ...(subresource !== '' ? { subresource } : {}),
+        resetFields: resetFieldsFor(schema, subresource, old, next),
         // upstream tracks the decoded object, defaults included: whoever writes an object owns its defaulted fields
-        const defaulted = structuredClone(next) as KubeObject
-        defaulted.apiVersion ??= apiVersionOf(schema.group, schema.version)
-        defaulted.kind ??= schema.kind
-        schema.defaults(defaulted)
-        return trackUpdate(old, defaulted, {
-          manager,
-          apiVersion: apiVersionOf(schema.group, schema.version),
-          now: now(),
-          strategies: strategiesFromSchema(schema),
-          ...(subresource !== '' ? { subresource } : {}),
-          resetFields: resetFieldsFor(schema, subresource, old, defaulted)
-        })
-      },
+        normalize: (obj) => {
+          obj.apiVersion ??= apiVersionOf(schema.group, schema.version)
+          obj.kind ??= schema.kind
+          schema.defaults(obj)
+        }
+      }),
       scale: (old, next, { schema, manager }) => trackScaleUpdate(old, next, { manager, apiVersion: apiVersionOf(schema.group, schema.version) })
     }
   }

@@ -21,6 +21,8 @@ export interface UpdateTrackingOptions {
   subresource?: string
   /** Dotted paths this endpoint does not own (`status` on the main resource, `spec` on `/status`). */
   resetFields?: string[]
+  /** Runs on the tracked copy before comparing (the apiserver defaults it there: creators own defaulted fields). */
+  normalize?: (obj: KubeObject) => void
 }
 
 /** Whether upstream's DecodeManagedFields accepts every entry (it rejects the whole list on one bad entry). */
@@ -61,6 +63,7 @@ function withoutTimes (entries: unknown): unknown {
  */
 export function trackUpdate (old: KubeObject | undefined, next: KubeObject, opts: UpdateTrackingOptions): KubeObject {
   const result = contentOf(next)
+  opts.normalize?.(result as KubeObject)
   const entries = startingEntries(old, next.metadata?.managedFields, opts.subresource)
   if (old !== undefined && entries.length === 0) return withManagedFields(result, [])
   try {
