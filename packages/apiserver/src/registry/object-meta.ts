@@ -11,11 +11,28 @@ export function metaOf (obj: KubeObject): MutableMeta {
 
 /** RFC 3339 with second precision, as metav1.Time serialises. */
 export function rfc3339 (d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  const iso = d.toISOString()
+  // the common 4-digit-year form is YYYY-MM-DDTHH:mm:ss.sssZ; cut the milliseconds without a regex
+  return iso.length === 24 ? `${iso.slice(0, 19)}Z` : iso.replace(/\.\d{3}Z$/, 'Z')
 }
 
+/**
+ * A deep copy. Objects here are JSON trees, which a plain recursive copy handles several times faster than
+ * structuredClone (a measurable share of every create); anything else (Dates, Maps, class instances) still goes
+ * through structuredClone.
+ */
 export function deepClone<T> (v: T): T {
-  return structuredClone(v)
+  if (typeof v !== 'object' || v === null) return v
+  if (Array.isArray(v)) return v.map(deepClone) as T
+  if (Object.getPrototypeOf(v) !== Object.prototype) return structuredClone(v)
+  const out: Record<string, unknown> = {}
+  for (const k of Object.keys(v)) {
+    const value = deepClone((v as Record<string, unknown>)[k])
+    // JSON.parse makes "__proto__" an own key; plain assignment would set the prototype instead
+    if (k === '__proto__') Object.defineProperty(out, k, { value, enumerable: true, writable: true, configurable: true })
+    else out[k] = value
+  }
+  return out as T
 }
 
 /** Every object leaving the registry carries apiVersion/kind (stored objects may lack them after a patch). */
