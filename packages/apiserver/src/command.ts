@@ -37,6 +37,7 @@ export function createApiServerCommand (ctx: CommandContext): Command {
   flag(cmd, '--service-account-max-token-expiration <duration>', 'The maximum validity duration of a token created by the service account token issuer; longer requests are shortened to it. 0 means no limit; otherwise between 1h and 2^32 seconds.', 'KUBE_TS_SERVICE_ACCOUNT_MAX_TOKEN_EXPIRATION', d.serviceAccountMaxTokenExpiration)
   flag(cmd, '--service-account-jwks-uri <url>', 'Overrides the URI for the JSON Web Key Set in the discovery doc served at /.well-known/openid-configuration.', 'KUBE_TS_SERVICE_ACCOUNT_JWKS_URI', d.serviceAccountJwksUri)
   flag(cmd, '--api-audiences <list>', 'Identifiers of the API, comma separated. Tokens requested without audiences get these; defaults to the service account issuers.', 'KUBE_TS_API_AUDIENCES', d.apiAudiences)
+  flag(cmd, '--disable-admission-plugins <plugins>', 'Admission plugins that should be disabled although they are in the default enabled plugins list, comma separated (kube-ts can disable Priority).', 'KUBE_TS_DISABLE_ADMISSION_PLUGINS', d.disableAdmissionPlugins)
   addLoggingFlags(cmd)
   cmd.action(async (raw: Record<string, unknown>) => {
     const logging = loggingFlagsFrom(raw)

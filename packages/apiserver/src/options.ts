@@ -3,6 +3,7 @@ import type { LogFormat } from '@kube-ts/component-base'
 import { parseIpv4Cidr } from './registry/service/ipv4-range.js'
 import type { PortRange } from './registry/service/node-port-allocator.js'
 import type { ServiceAccountOptions } from './serviceaccount/setup.js'
+import { disabledAdmissionPluginsOf } from './registry/admission-plugins.js'
 
 /** The apiserver's validated configuration; nothing below this layer reads argv or the environment. */
 export interface Options {
@@ -29,6 +30,8 @@ export interface Options {
   serviceAccountMaxTokenExpirationSeconds: number
   serviceAccountJwksUri: string
   apiAudiences: string[]
+  /** `--disable-admission-plugins`: upstream plugin names turned off (kube-ts honours `Priority`). */
+  disabledAdmissionPlugins: string[]
 }
 
 /** What commander hands over (strings for the values this file parses itself). */
@@ -53,6 +56,7 @@ export interface RawOptions {
   serviceAccountMaxTokenExpiration?: string
   serviceAccountJwksUri?: string
   apiAudiences?: string
+  disableAdmissionPlugins?: string
 }
 
 /** Flag defaults, shared by the command and by embedders (tests) that build options without argv. */
@@ -74,7 +78,8 @@ export const defaultRawOptions: Required<Omit<RawOptions, 'etcdServers'>> = {
   serviceAccountKeyFile: [],
   serviceAccountMaxTokenExpiration: '0s',
   serviceAccountJwksUri: '',
-  apiAudiences: ''
+  apiAudiences: '',
+  disableAdmissionPlugins: ''
 }
 
 export function isLoopback (address: string): boolean {
@@ -179,7 +184,8 @@ export function buildOptions (raw: RawOptions): { options: Options, problems: st
     requestTimeoutMs: durationOf('request-timeout', raw.requestTimeout, problems),
     logFormat: raw.logFormat,
     v: raw.v,
-    ...serviceAccountOptionsOf(raw, problems)
+    ...serviceAccountOptionsOf(raw, problems),
+    disabledAdmissionPlugins: disabledAdmissionPluginsOf(raw.disableAdmissionPlugins, problems)
   }
   return { options, problems }
 }

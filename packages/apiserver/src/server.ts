@@ -39,7 +39,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   collectDefaultMetrics({ register: metrics.registry })
   const etcd = new EtcdStorage({ endpoints: options.etcdServers, prefix: options.etcdPrefix, logger: logger.child({ component: 'storage' }) })
   const storage = instrumentStorage(etcd, metrics, options.etcdPrefix)
-  const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange })
+  const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange, disabledAdmissionPlugins: options.disabledAdmissionPlugins })
   const app = createApp({
     store: new ConvertingStore(registry),
     unknownFields: unknownFieldFinder(logger),

@@ -39,6 +39,8 @@ export interface GenericRegistryOptions {
    * watchers); 0 turns the cache off and gives every watcher its own storage watch.
    */
   watchCacheCapacity?: number
+  /** Upstream `--disable-admission-plugins` names; `Priority` turns off the Priority admission plugin. */
+  disabledAdmissionPlugins?: string[]
 }
 
 /** generateName collisions are retried this many times before AlreadyExists reaches the client (upstream: 8). */
@@ -76,7 +78,7 @@ export class GenericRegistry implements RestStore {
     this.serviceCidr = opts.serviceClusterIPRange ?? '10.96.0.0/12'
     this.nodePortRange = opts.nodePortRange ?? DEFAULT_NODE_PORT_RANGE
     this.lifecycle = new NamespaceLifecycle(this.storage, this.prefix)
-    this.priority = new PriorityAdmission(this.storage, this.prefix)
+    this.priority = new PriorityAdmission(this.storage, this.prefix, { enabled: opts.disabledAdmissionPlugins?.includes('Priority') !== true })
     const capacity = opts.watchCacheCapacity ?? DEFAULT_WATCH_CACHE_CAPACITY
     this.watchCaches = capacity > 0 ? new WatchCaches(this.storage, capacity) : undefined
   }

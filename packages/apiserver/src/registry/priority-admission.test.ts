@@ -28,7 +28,7 @@ async function setup (classes: KubeObject[]): Promise<{ storage: CountingStorage
   for (const c of classes) await storage.create(`/registry/priorityclasses/${c.metadata.name ?? ''}`, c)
   storage.reads = 0
   const clock = { t: 1000 }
-  return { storage, admission: new PriorityAdmission(storage, '/registry', () => clock.t), clock }
+  return { storage, admission: new PriorityAdmission(storage, '/registry', { now: () => clock.t }), clock }
 }
 
 describe('Priority admission on pod create', () => {
@@ -168,6 +168,15 @@ describe('Priority admission on PriorityClass writes and pod updates', () => {
     await storage.delete('/registry/priorityclasses/gone')
     const err = await caught(admission.admitCreate(pods, pod({ priorityClassName: 'gone' })))
     expect(err.message).toBe('pods "p" is forbidden: no PriorityClass with name gone was found')
+  })
+
+  it('admits nothing when disabled (--disable-admission-plugins=Priority), as upstream scheduler integration tests run', async () => {
+    const admission = new PriorityAdmission(new MemoryStorage(), '/registry', { enabled: false })
+    const p = pod({ priority: 7, priorityClassName: 'nowhere' })
+    await admission.admitCreate(pods, p)
+    const next = pod({})
+    await admission.admitUpdate(pods, next, pod({ priority: 7 }), undefined)
+    expect([(p.spec as Record<string, unknown>).priority, (next.spec as Record<string, unknown>).priority]).toEqual([7, undefined])
   })
 
   it('ignores pod subresource updates', async () => {

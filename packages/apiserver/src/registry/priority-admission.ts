@@ -35,16 +35,24 @@ export class PriorityAdmission {
   /** After a PriorityClass write is admitted, listings are not kept until the write has surely landed. */
   private uncachedUntil = 0
 
-  constructor (private readonly storage: Storage, private readonly prefix: string, private readonly now: () => number = Date.now) {}
+  private readonly enabled: boolean
+  private readonly now: () => number
+
+  /** `enabled: false` is `--disable-admission-plugins=Priority`: pods keep whatever priority they were sent. */
+  constructor (private readonly storage: Storage, private readonly prefix: string, opts: { enabled?: boolean, now?: () => number } = {}) {
+    this.enabled = opts.enabled ?? true
+    this.now = opts.now ?? Date.now
+  }
 
   /** Mutates `obj` (the request's own copy) before defaulting and validation. */
   async admitCreate (schema: ResourceSchema, obj: KubeObject): Promise<void> {
+    if (!this.enabled) return
     if (isPods(schema)) await this.admitPodCreate(schema, obj)
     else if (isPriorityClasses(schema)) await this.checkSingleDefault(schema, obj)
   }
 
   async admitUpdate (schema: ResourceSchema, obj: KubeObject, old: KubeObject, subresource: string | undefined): Promise<void> {
-    if (subresource !== undefined && subresource !== '') return
+    if (!this.enabled || (subresource !== undefined && subresource !== '')) return
     if (isPods(schema)) carryOverPriority(obj, old)
     else if (isPriorityClasses(schema)) await this.checkSingleDefault(schema, obj)
   }
@@ -52,6 +60,7 @@ export class PriorityAdmission {
   /** The system classes cannot be deleted one by one (upstream's REST.Delete); any other delete drops the listing. */
   admitDelete (schema: ResourceSchema, name: string): void {
     if (!isPriorityClasses(schema)) return
+    // upstream's REST.Delete guard is storage, not admission: it holds with Priority disabled
     if (SYSTEM_PRIORITY_CLASSES.some((c) => c.name === name)) {
       throw errAdmissionForbidden(schema, { metadata: { name } }, 'this is a system priority class and cannot be deleted')
     }

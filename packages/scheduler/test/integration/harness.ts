@@ -35,7 +35,9 @@ export async function startCluster (): Promise<Cluster> {
   const { options, problems } = buildOptions({
     etcdServers: process.env.KUBE_TS_TEST_ETCD ?? '', etcdPrefix: `/kube-ts-sched-${randomUUID()}`, etcdCompactionInterval: '0', securePort: 0, bindAddress: '127.0.0.1',
     insecureServePlainHttp: true, serviceClusterIpRange: '10.96.0.0/12', serviceNodePortRange: '30000-32767',
-    maxRequestsInflight: 800, maxMutatingRequestsInflight: 400, requestTimeout: '60s', logFormat: 'json', v: 0
+    maxRequestsInflight: 800, maxMutatingRequestsInflight: 400, requestTimeout: '60s', logFormat: 'json', v: 0,
+    // pods here set spec.priority directly, as upstream's scheduler integration tests do with Priority admission off
+    disableAdmissionPlugins: 'Priority'
   })
   if (problems.length > 0) throw new Error(problems.join('; '))
   const apiAbort = new AbortController()
