@@ -37,7 +37,8 @@ function encodeNode (node: Node): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   if (node.member && node.children.size > 0) out['.'] = {}
   for (const pe of [...node.children.keys()].sort(compareElements)) {
-    Object.defineProperty(out, pe, { value: encodeNode(node.children.get(pe) as Node), enumerable: true, writable: true, configurable: true })
+    // every element starts with a prefix (`f:`, `k:`, …), so a plain assignment can never reach the prototype
+    out[pe] = encodeNode(node.children.get(pe) as Node)
   }
   return out
 }
