@@ -80,6 +80,17 @@ describe('PriorityClasses and Priority admission over HTTP', () => {
     expect((await request(app).get(`${PODS}/p`)).status).toBe(code === 201 ? 200 : 404)
   })
 
+  it.each([
+    { name: 'a pod whose spec is not an object is refused with a 4xx Status', body: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: 'x' } },
+    { name: 'a pod whose priority is not a number is refused', body: pod('p', { priority: 'high' }) },
+    { name: 'a PriorityClass whose value is a string is refused', body: pc('s', 'ten' as unknown as number), path: PCS }
+  ])('$name', async ({ body, path }) => {
+    const res = await request(app).post(path ?? PODS).send(body)
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    expect(res.status).toBeLessThan(500)
+    expect(res.body.kind).toBe('Status')
+  })
+
   it('keeps the priority through a PUT that omits it and refuses one that changes it', async () => {
     await request(app).post(PCS).send(pc('high', 1000))
     const created = (await request(app).post(PODS).send(pod('p', { priorityClassName: 'high' }))).body

@@ -73,7 +73,9 @@ export class PriorityAdmission {
   }
 
   private async admitPodCreate (schema: ResourceSchema, pod: KubeObject): Promise<void> {
-    const spec = isRecord(pod.spec) ? pod.spec : (pod.spec = {})
+    // a missing or mistyped spec is left for validation to report
+    if (!isRecord(pod.spec)) return
+    const spec = pod.spec
     const className = typeof spec.priorityClassName === 'string' ? spec.priorityClassName : ''
     let resolved: { value: number, preemptionPolicy?: string }
     if (className === '') {
