@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { Pod } from 'kubernetes-types/core/v1.js'
-import { buildOptions, run as runApiServer } from '@kube-ts/apiserver'
+import { buildOptions, defaultRawOptions, run as runApiServer } from '@kube-ts/apiserver'
 import { RestClient, resources } from '@kube-ts/client'
 import { defaultOptions, run as runControllerManager } from '@kube-ts/controller-manager'
 import type { Options } from '@kube-ts/controller-manager'
@@ -33,10 +33,11 @@ export interface Cluster {
 export async function startCluster (): Promise<Cluster> {
   const etcdUrl = process.env.KUBE_TS_TEST_ETCD ?? ''
   const { options, problems } = buildOptions({
+    ...defaultRawOptions,
     etcdServers: etcdUrl, etcdPrefix: `/kube-ts-kcm-${randomUUID()}`, etcdCompactionInterval: '0', securePort: 0, bindAddress: '127.0.0.1',
-    insecureServePlainHttp: true, serviceClusterIpRange: '10.96.0.0/12', serviceNodePortRange: '30000-32767',
-    maxRequestsInflight: 800, maxMutatingRequestsInflight: 400, requestTimeout: '60s', logFormat: 'json', v: 0
+    insecureServePlainHttp: true, logFormat: 'json', maxRequestsInflight: 800, maxMutatingRequestsInflight: 400
   })
+
   if (problems.length > 0) throw new Error(problems.join('; '))
   const apiAbort = new AbortController()
   let onAddr: (a: AddressInfo) => void = () => {}

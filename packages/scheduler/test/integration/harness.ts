@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
-import { buildOptions, run as runApiServer } from '@kube-ts/apiserver'
+import { buildOptions, defaultRawOptions, run as runApiServer } from '@kube-ts/apiserver'
 import { RestClient, resources } from '@kube-ts/client'
 import { run as runScheduler } from '../../src/server.js'
 import type { RunDeps } from '../../src/server.js'
@@ -33,12 +33,13 @@ export function schedulerOptions (kubeconfig: string, over: Partial<SchedulerOpt
 /** A real apiserver on its own etcd prefix (etcd from the jest globalSetup) and a kubeconfig for the scheduler. */
 export async function startCluster (): Promise<Cluster> {
   const { options, problems } = buildOptions({
+    ...defaultRawOptions,
     etcdServers: process.env.KUBE_TS_TEST_ETCD ?? '', etcdPrefix: `/kube-ts-sched-${randomUUID()}`, etcdCompactionInterval: '0', securePort: 0, bindAddress: '127.0.0.1',
-    insecureServePlainHttp: true, serviceClusterIpRange: '10.96.0.0/12', serviceNodePortRange: '30000-32767',
-    maxRequestsInflight: 800, maxMutatingRequestsInflight: 400, requestTimeout: '60s', logFormat: 'json', v: 0,
+    insecureServePlainHttp: true, logFormat: 'json', maxRequestsInflight: 800, maxMutatingRequestsInflight: 400,
     // pods here set spec.priority directly, as upstream's scheduler integration tests do with Priority admission off
     disableAdmissionPlugins: 'Priority'
   })
+
   if (problems.length > 0) throw new Error(problems.join('; '))
   const apiAbort = new AbortController()
   let onAddr: (a: AddressInfo) => void = () => {}
