@@ -43,7 +43,7 @@ describe('a kubectl user\'s day', () => {
     expect(await k('explain', 'deployment.spec.template.spec.containers.resources')).toMatch(/^\s+limits\s+<map\[string\]Quantity>$/m)
   })
 
-  it('prints custom columns, sorts, filters by field and shows labels', async () => {
+  it('prints custom columns, sorts, filters by field, shows labels, wide columns and all namespaces', async () => {
     await k('create', 'configmap', 'zz-last', '--from-literal=a=1')
     await k('create', 'configmap', 'aa-first', '--from-literal=a=1')
     expect(await k('get', 'deploy', 'nginx-deployment', '-o', 'custom-columns=NAME:.metadata.name,IMAGE:.spec.template.spec.containers[0].image,REPLICAS:.spec.replicas'))
@@ -56,6 +56,12 @@ describe('a kubectl user\'s day', () => {
     expect(pending.filter((n) => n.startsWith('pod/nginx-deployment-'))).toHaveLength(3)
     expect((await k('get', 'pods', '--field-selector=status.phase=Running', '-o', 'name')).trim()).toBe('')
     expect(await k('get', 'pods', '-l', 'app=nginx', '--show-labels')).toMatch(/^nginx-deployment-\S+\s+0\/1\s+Pending\s+0\s+\S+\s+app=nginx,pod-template-hash=[a-z0-9]+$/m)
+    const wide = await k('get', 'pods', '-l', 'app=nginx', '-o', 'wide')
+    expect(wide).toMatch(/^NAME\s+READY\s+STATUS\s+RESTARTS\s+AGE\s+IP\s+NODE\s+NOMINATED NODE\s+READINESS GATES$/m)
+    expect(wide).toMatch(/^nginx-deployment-\S+\s+0\/1\s+Pending\s+0\s+\S+\s+<none>\s+<none>\s+<none>\s+<none>$/m)
+    const everywhere = await k('get', 'deploy', '-A')
+    expect(everywhere).toMatch(/^NAMESPACE\s+NAME\s+READY\s+UP-TO-DATE\s+AVAILABLE\s+AGE$/m)
+    expect(everywhere).toMatch(/^default\s+nginx-deployment\s+0\/3\s+3\s+0\s+\S+$/m)
   })
 
   it('pauses, resumes and restarts a rollout, and reports its status', async () => {

@@ -64,7 +64,7 @@ export function createApp (deps: AppDeps): Express {
   // resource requests take the same filters in one layer; the chain below serves everything else
   app.use(resourceDispatch([measure, inflight, deadline], resources, onError))
   app.use(measure)
-  app.use(onlyUnder(['/healthz', '/livez', '/readyz'], healthRouter(deps.healthy)))
+  app.use(onlyUnder(['/healthz', '/livez', '/readyz'], healthRouter(deps.healthy, deps.bootstrapped)))
   app.get('/metrics', async (_req, res) => {
     const text = await metrics.registry.metrics()
     res.setHeader('Content-Type', metrics.registry.contentType)

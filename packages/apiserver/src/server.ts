@@ -40,8 +40,10 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   const etcd = new EtcdStorage({ endpoints: options.etcdServers, prefix: options.etcdPrefix, logger: logger.child({ component: 'storage' }) })
   const storage = instrumentStorage(etcd, metrics, options.etcdPrefix)
   const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange, disabledAdmissionPlugins: options.disabledAdmissionPlugins })
+  let bootstrapped = false
   const app = createApp({
     store: new ConvertingStore(registry),
+    bootstrapped: () => bootstrapped,
     unknownFields: unknownFieldFinder(logger),
     schemas: allSchemas(),
     healthy: async () => await storage.healthy(),
@@ -73,7 +75,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
   ctx.onListening?.(address)
 
   const background = [
-    ensureDefaultObjects(registry, options, address.port, signal, logger),
+    ensureDefaultObjects(registry, options, address.port, signal, logger).then(() => { bootstrapped = !signal.aborted }),
     runCompaction(storage, options.etcdCompactionIntervalMs, signal, logger.child({ component: 'compactor' }))
   ]
   if (!signal.aborted) await once(signal, 'abort').catch(() => undefined)

@@ -21,6 +21,18 @@ describe('health and metrics', () => {
     expect((await request(t.app).get('/livez')).status).toBe(200)
   })
 
+  it('fails readyz and healthz, but not livez, until the bootstrap objects are in place', async () => {
+    let done = false
+    const t = newTestApp({ bootstrapped: () => done })
+    const ready = await request(t.app).get('/readyz')
+    expect(ready.status).toBe(500)
+    expect(ready.text).toContain('[-]poststarthook/bootstrap-controller failed')
+    expect((await request(t.app).get('/healthz')).status).toBe(500)
+    expect((await request(t.app).get('/livez')).status).toBe(200)
+    done = true
+    expect((await request(t.app).get('/readyz?verbose')).text).toBe('[+]ping ok\n[+]etcd ok\n[+]poststarthook/bootstrap-controller ok\nreadyz check passed\n')
+  })
+
   it('lists every check with ?verbose', async () => {
     const res = await request(newTestApp().app).get('/readyz?verbose')
     expect(res.text).toBe('[+]ping ok\n[+]etcd ok\nreadyz check passed\n')

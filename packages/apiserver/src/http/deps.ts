@@ -51,6 +51,11 @@ export interface AppDeps {
   schemas: readonly ResourceSchema[]
   /** Whether storage answers (drives /readyz and /healthz). */
   healthy: () => Promise<boolean>
+  /**
+   * Whether the bootstrap objects (system namespaces, priority classes, the `kubernetes` Service) are in place:
+   * `/readyz` and `/healthz` fail until then, as upstream's `poststarthook/bootstrap-controller` check does.
+   */
+  bootstrapped?: () => boolean
   patch: PatchEngines
   logger?: Logger
   metrics?: ApiMetrics

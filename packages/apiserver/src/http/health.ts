@@ -38,13 +38,18 @@ function endpoint (path: string, checks: HealthCheck[]): ExpressRouter {
   return router
 }
 
-/** /healthz and /readyz include storage; /livez does not, so an etcd outage never gets the apiserver restarted. */
-export function healthRouter (storageHealthy: () => Promise<boolean>): ExpressRouter {
+/**
+ * /healthz and /readyz include storage and, when given, the bootstrap post-start hook (so clients that wait for
+ * /readyz find `kube-node-lease` and the system priority classes); /livez has neither, so an etcd outage never gets
+ * the apiserver restarted.
+ */
+export function healthRouter (storageHealthy: () => Promise<boolean>, bootstrapped?: () => boolean): ExpressRouter {
   const ping: HealthCheck = { name: 'ping', check: async () => true }
   const etcd: HealthCheck = { name: 'etcd', check: storageHealthy }
+  const hooks: HealthCheck[] = bootstrapped === undefined ? [] : [{ name: 'poststarthook/bootstrap-controller', check: async () => bootstrapped() }]
   const router = Router()
-  router.use(endpoint('healthz', [ping, etcd]))
+  router.use(endpoint('healthz', [ping, etcd, ...hooks]))
   router.use(endpoint('livez', [ping]))
-  router.use(endpoint('readyz', [ping, etcd]))
+  router.use(endpoint('readyz', [ping, etcd, ...hooks]))
   return router
 }

@@ -52,9 +52,8 @@ export async function startCluster (): Promise<Cluster> {
     'contexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]', 'current-context: t', ''
   ].join('\n'))
   const client = new RestClient({ server: url }, { qps: 0 })
-  for (let i = 0; i < 100; i++) {
-    try { await client.resource(resources.namespaces).get('', 'default'); break } catch { await new Promise(r => setTimeout(r, 100)) }
-  }
+  // ready includes the bootstrap objects (default namespaces such as kube-node-lease)
+  for (let i = 0; i < 100 && (await fetch(`${url}/readyz`)).status !== 200; i++) await new Promise(r => setTimeout(r, 100))
   const managers: Array<{ stop: () => Promise<void> }> = []
   const logLevel = (process.env.KUBE_TS_TEST_LOG ?? 'silent') as pino.Level
   return {

@@ -32,6 +32,8 @@ export async function startApiServer (etcdUrl: string, prefix: string, over: Par
   const listening = new Promise<AddressInfo>((resolve) => { resolveAddress = resolve })
   const done = run(options, { signal: controller.signal, logger, onListening: resolveAddress })
   const address = await Promise.race([listening, done.then(() => { throw new Error('apiserver stopped before listening') })])
+  // ready means the bootstrap objects exist too: tests may use kube-node-lease or the default namespace at once
+  for (let i = 0; i < 100 && (await fetch(`http://127.0.0.1:${address.port}/readyz`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 100))
   return {
     url: `http://127.0.0.1:${address.port}`,
     port: address.port,
