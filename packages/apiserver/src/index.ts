@@ -12,3 +12,6 @@ export type { ApiMetrics } from './metrics.js'
 export { runCompaction } from './compaction.js'
 export type { RestStore } from './registry/rest.js'
 export type { Storage } from './storage/storage.js'
+// for other packages' integration tests: an in-process apiserver on a test etcd, ready when returned
+export { startApiServer } from './http/testing/start-server.js'
+export type { RunningApiServer } from './http/testing/start-server.js'

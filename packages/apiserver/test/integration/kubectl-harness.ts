@@ -4,6 +4,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Etcd3 } from 'etcd3'
+import { testKubeconfig } from '@kube-ts/testing'
 import type { Options } from '../../src/options.js'
 import { startApiServer } from '../../src/http/testing/start-server.js'
 import type { RunningApiServer } from '../../src/http/testing/start-server.js'
@@ -32,13 +33,7 @@ export async function startKubectlHarness (name: string, serverOptions: Partial<
   const server = await startApiServer(etcdUrl, prefix, serverOptions)
   const etcd = new Etcd3({ hosts: etcdUrl })
   const dir = await mkdtemp(join(tmpdir(), `kube-ts-${name}-`))
-  await writeFile(join(dir, 'kubeconfig'), [
-    'apiVersion: v1', 'kind: Config',
-    `clusters: [{name: t, cluster: {server: "${server.url}"}}]`,
-    'users: [{name: u, user: {}}]',
-    'contexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]',
-    'current-context: t', ''
-  ].join('\n'))
+  await writeFile(join(dir, 'kubeconfig'), testKubeconfig(server.url))
   const env = { PATH: process.env.PATH, HOME: dir, KUBECONFIG: join(dir, 'kubeconfig'), KUBECACHEDIR: join(dir, 'cache') }
   // the default namespace is created in the background at startup
   for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))

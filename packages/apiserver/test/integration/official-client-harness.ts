@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { testKubeconfig } from '@kube-ts/testing'
 import { startApiServer } from '../../src/http/testing/start-server.js'
 
 /** An apiserver on the test etcd with a kubeconfig for an official client library that runs in a child process. */
@@ -17,14 +18,8 @@ export async function startOfficialClientHarness (name: string): Promise<Officia
   const server = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', `/kube-ts-${name}-${randomUUID()}`)
   const dir = await mkdtemp(join(tmpdir(), `kube-ts-${name}-`))
   const kubeconfig = join(dir, 'kubeconfig')
-  await writeFile(kubeconfig, [
-    'apiVersion: v1', 'kind: Config',
-    // client-node refuses plain http unless insecure-skip-tls-verify is set (TLS comes with the security issue)
-    `clusters: [{name: t, cluster: {server: "${server.url}", insecure-skip-tls-verify: true}}]`,
-    'users: [{name: u, user: {}}]',
-    'contexts: [{name: t, context: {cluster: t, user: u}}]',
-    'current-context: t', ''
-  ].join('\n'))
+  // client-node refuses plain http unless insecure-skip-tls-verify is set (TLS comes with the security issue)
+  await writeFile(kubeconfig, testKubeconfig(server.url, { insecureSkipTlsVerify: true }))
   for (let i = 0; i < 50 && (await fetch(`${server.url}/api/v1/namespaces/default`)).status !== 200; i++) await new Promise((r) => setTimeout(r, 200))
   return {
     kubeconfig,

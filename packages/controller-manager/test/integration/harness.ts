@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { execFile } from 'node:child_process'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { Pod } from 'kubernetes-types/core/v1.js'
-import { buildOptions, defaultRawOptions, run as runApiServer } from '@kube-ts/apiserver'
+import { startApiServer } from '@kube-ts/apiserver'
+import { testKubeconfig } from '@kube-ts/testing'
 import { RestClient, resources } from '@kube-ts/client'
 import { defaultOptions, run as runControllerManager } from '@kube-ts/controller-manager'
 import type { Options } from '@kube-ts/controller-manager'
@@ -32,28 +32,12 @@ export interface Cluster {
 /** A real apiserver on its own etcd prefix, plus a kubeconfig for kubectl and the controller-manager. */
 export async function startCluster (): Promise<Cluster> {
   const etcdUrl = process.env.KUBE_TS_TEST_ETCD ?? ''
-  const { options, problems } = buildOptions({
-    ...defaultRawOptions,
-    etcdServers: etcdUrl, etcdPrefix: `/kube-ts-kcm-${randomUUID()}`, etcdCompactionInterval: '0', securePort: 0, bindAddress: '127.0.0.1',
-    insecureServePlainHttp: true, logFormat: 'json', maxRequestsInflight: 800, maxMutatingRequestsInflight: 400
-  })
-
-  if (problems.length > 0) throw new Error(problems.join('; '))
-  const apiAbort = new AbortController()
-  let onAddr: (a: AddressInfo) => void = () => {}
-  const listening = new Promise<AddressInfo>((resolve) => { onAddr = resolve })
-  const apiDone = runApiServer(options, { signal: apiAbort.signal, logger: pino({ level: 'silent' }), onListening: onAddr })
-  const addr = await listening
-  const url = `http://127.0.0.1:${addr.port}`
+  const api = await startApiServer(etcdUrl, `/kube-ts-kcm-${randomUUID()}`, { maxRequestsInflight: 800, maxMutatingRequestsInflight: 400 })
+  const url = api.url
   const dir = await mkdtemp(join(tmpdir(), 'kube-ts-kcm-'))
   const kubeconfig = join(dir, 'kubeconfig')
-  await writeFile(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', `clusters: [{name: t, cluster: {server: "${url}"}}]`, 'users: [{name: u, user: {}}]',
-    'contexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]', 'current-context: t', ''
-  ].join('\n'))
+  await writeFile(kubeconfig, testKubeconfig(url))
   const client = new RestClient({ server: url }, { qps: 0 })
-  // ready includes the bootstrap objects (default namespaces such as kube-node-lease)
-  for (let i = 0; i < 100 && (await fetch(`${url}/readyz`)).status !== 200; i++) await new Promise(r => setTimeout(r, 100))
   const managers: Array<{ stop: () => Promise<void> }> = []
   const logLevel = (process.env.KUBE_TS_TEST_LOG ?? 'silent') as pino.Level
   return {
@@ -79,8 +63,7 @@ export async function startCluster (): Promise<Cluster> {
     stop: async () => {
       await Promise.all(managers.map(async m => await m.stop()))
       client.close()
-      apiAbort.abort()
-      await apiDone
+      await api.stop()
       await rm(dir, { recursive: true, force: true })
     }
   }

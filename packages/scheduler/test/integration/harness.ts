@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { Node, Pod } from 'kubernetes-types/core/v1.js'
-import { buildOptions, defaultRawOptions, run as runApiServer } from '@kube-ts/apiserver'
+import { startApiServer } from '@kube-ts/apiserver'
+import { testKubeconfig } from '@kube-ts/testing'
 import { RestClient, resources } from '@kube-ts/client'
 import { run as runScheduler } from '../../src/server.js'
 import type { RunDeps } from '../../src/server.js'
@@ -32,29 +32,17 @@ export function schedulerOptions (kubeconfig: string, over: Partial<SchedulerOpt
 
 /** A real apiserver on its own etcd prefix (etcd from the jest globalSetup) and a kubeconfig for the scheduler. */
 export async function startCluster (): Promise<Cluster> {
-  const { options, problems } = buildOptions({
-    ...defaultRawOptions,
-    etcdServers: process.env.KUBE_TS_TEST_ETCD ?? '', etcdPrefix: `/kube-ts-sched-${randomUUID()}`, etcdCompactionInterval: '0', securePort: 0, bindAddress: '127.0.0.1',
-    insecureServePlainHttp: true, logFormat: 'json', maxRequestsInflight: 800, maxMutatingRequestsInflight: 400,
+  const api = await startApiServer(process.env.KUBE_TS_TEST_ETCD ?? '', `/kube-ts-sched-${randomUUID()}`, {
+    maxRequestsInflight: 800,
+    maxMutatingRequestsInflight: 400,
     // pods here set spec.priority directly, as upstream's scheduler integration tests do with Priority admission off
-    disableAdmissionPlugins: 'Priority'
+    disabledAdmissionPlugins: ['Priority']
   })
-
-  if (problems.length > 0) throw new Error(problems.join('; '))
-  const apiAbort = new AbortController()
-  let onAddr: (a: AddressInfo) => void = () => {}
-  const listening = new Promise<AddressInfo>((resolve) => { onAddr = resolve })
-  const apiDone = runApiServer(options, { signal: apiAbort.signal, logger: pino({ level: 'silent' }), onListening: onAddr })
-  const url = `http://127.0.0.1:${(await listening).port}`
+  const url = api.url
   const dir = await mkdtemp(join(tmpdir(), 'kube-ts-sched-'))
   const kubeconfig = join(dir, 'kubeconfig')
-  await writeFile(kubeconfig, [
-    'apiVersion: v1', 'kind: Config', `clusters: [{name: t, cluster: {server: "${url}"}}]`, 'users: [{name: u, user: {}}]',
-    'contexts: [{name: t, context: {cluster: t, user: u, namespace: default}}]', 'current-context: t', ''
-  ].join('\n'))
+  await writeFile(kubeconfig, testKubeconfig(url))
   const client = new RestClient({ server: url }, { qps: 0 })
-  // ready includes the bootstrap objects (default namespaces, system priority classes)
-  for (let i = 0; i < 100 && (await fetch(`${url}/readyz`)).status !== 200; i++) await new Promise(r => setTimeout(r, 100))
   const running: RunningScheduler[] = []
   const level = (process.env.KUBE_TS_TEST_LOG ?? 'silent') as pino.Level
   return {
@@ -73,8 +61,7 @@ export async function startCluster (): Promise<Cluster> {
     stop: async () => {
       await Promise.all(running.map(async s => await s.stop()))
       client.close()
-      apiAbort.abort()
-      await apiDone
+      await api.stop()
       await rm(dir, { recursive: true, force: true })
     }
   }
