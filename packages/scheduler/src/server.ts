@@ -1,12 +1,9 @@
-import { randomUUID } from 'node:crypto'
 import { setMaxListeners } from 'node:events'
-import { hostname } from 'node:os'
-import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { ReplicaSet, StatefulSet } from 'kubernetes-types/apps/v1.js'
 import type { Node, Pod, PodCondition, ReplicationController, Service } from 'kubernetes-types/core/v1.js'
 import type { PodDisruptionBudget } from 'kubernetes-types/policy/v1.js'
 import type { Logger } from 'pino'
-import { loadClientConfig, RestClient, waitForApiserver, resources, runLeaderElection, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
+import { loadClientConfig, RestClient, waitForApiserver, resources, runAsLeader, systemClock, waitForCacheSync, SharedInformerFactory } from '@kube-ts/client'
 import type { ClientConfig, Clock } from '@kube-ts/client'
 import { createMetricsRegistry, LeaderElectionLostError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
@@ -80,34 +77,17 @@ export async function run (options: SchedulerOptions, deps: RunDeps): Promise<vo
     if (deps.signal.aborted) return
     if (!options.leaderElection.enabled) { await runScheduling(deps.signal); return }
     const le = options.leaderElection
-    const identity = deps.identity ?? `${hostname()}_${randomUUID()}`
-    const leaseClient = new RestClient(clientConfig, { component: 'kube-scheduler-leader-election', qps: 0, logger: log, clock })
-    try {
-      const result = await runLeaderElection({
-        client: leaseClient.resource<Lease>(resources.leases),
-        namespace: le.resourceNamespace,
-        name: le.resourceName,
-        identity,
-        leaseDurationMs: le.leaseDurationMs,
-        renewDeadlineMs: le.renewDeadlineMs,
-        retryPeriodMs: le.retryPeriodMs,
-        clock,
-        signal: deps.signal,
-        logger: log,
-        onStartedLeading: async (signal) => {
-          log.info({ identity }, 'became leader, starting scheduling')
-          await runScheduling(signal)
-        },
-        onStoppedLeading: () => { log.info({ identity }, 'stopped leading') },
-        onNewLeader: (holder) => { if (holder !== identity) log.info({ leader: holder }, 'new leader elected') }
-      })
-      if (result === 'lost') {
-        log.error({ identity }, 'leaderelection lost')
-        throw new LeaderElectionLostError()
-      }
-    } finally {
-      leaseClient.close()
-    }
+    const result = await runAsLeader(clientConfig, {
+      component: 'kube-scheduler',
+      lease: { namespace: le.resourceNamespace, name: le.resourceName, leaseDurationMs: le.leaseDurationMs, renewDeadlineMs: le.renewDeadlineMs, retryPeriodMs: le.retryPeriodMs },
+      ...(deps.identity !== undefined ? { identity: deps.identity } : {}),
+      work: 'scheduling',
+      run: runScheduling,
+      clock,
+      signal: deps.signal,
+      logger: log
+    })
+    if (result === 'lost') throw new LeaderElectionLostError()
   } finally {
     await health.close()
   }

@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto'
-import { hostname } from 'node:os'
-import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { Logger } from 'pino'
-import { loadClientConfig, RestClient, waitForApiserver, resources, runLeaderElection, systemClock } from '@kube-ts/client'
+import { loadClientConfig, runAsLeader, systemClock, waitForApiserver } from '@kube-ts/client'
 import type { Clock } from '@kube-ts/client'
 import { createMetricsRegistry, LeaderElectionLostError, startHealthServer } from '@kube-ts/component-base'
 import type { HealthServer } from '@kube-ts/component-base'
@@ -52,35 +49,24 @@ export async function run (options: Options, deps: RunDeps): Promise<void> {
       await runControllers({ ...base, signal: deps.signal })
       return
     }
-    const identity = deps.identity ?? `${hostname()}_${randomUUID()}`
-    const leaseClient = new RestClient(config, { component: 'kube-controller-manager-leader-election', qps: 0, logger: log, clock })
-    try {
-      const result = await runLeaderElection({
-        client: leaseClient.resource<Lease>(resources.leases),
+    const result = await runAsLeader(config, {
+      component: 'kube-controller-manager',
+      lease: {
         namespace: options.leaderElectResourceNamespace,
         name: options.leaderElectResourceName,
-        identity,
         leaseDurationMs: options.leaderElectLeaseDurationMs,
         renewDeadlineMs: options.leaderElectRenewDeadlineMs,
         retryPeriodMs: options.leaderElectRetryPeriodMs,
-        releaseOnCancel: options.leaderElectReleaseOnCancel,
-        clock,
-        signal: deps.signal,
-        logger: log,
-        onStartedLeading: async (signal) => {
-          log.info({ identity }, 'became leader, starting controllers')
-          await runControllers({ ...base, signal })
-        },
-        onStoppedLeading: () => { log.info({ identity }, 'stopped leading') },
-        onNewLeader: (holder) => { if (holder !== identity) log.info({ leader: holder }, 'new leader elected') }
-      })
-      if (result === 'lost') {
-        log.error({ identity }, 'leaderelection lost')
-        throw new LeaderElectionLostError()
-      }
-    } finally {
-      leaseClient.close()
-    }
+        releaseOnCancel: options.leaderElectReleaseOnCancel
+      },
+      ...(deps.identity !== undefined ? { identity: deps.identity } : {}),
+      work: 'controllers',
+      run: async (signal) => { await runControllers({ ...base, signal }) },
+      clock,
+      signal: deps.signal,
+      logger: log
+    })
+    if (result === 'lost') throw new LeaderElectionLostError()
   } finally {
     await health.close()
   }
