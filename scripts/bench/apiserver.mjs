@@ -1,7 +1,8 @@
 // scripts/bench-apiserver: apiserver throughput and latency on a private real etcd, with raw etcd as the baseline
-// measured in the same run (issue 2). Prints a table and a JSON line; results go to packages/apiserver/README.md.
+// measured in the same run (issue 2), and a minimal express + grpc-js server (minimal-server.cjs) as the floor any
+// Node front end pays. Prints a table and a JSON line; results go to packages/apiserver/README.md and BENCHMARKS.md.
 import { Etcd3 } from 'etcd3'
-import { fmt, percentile, processCpuMs, request, runConcurrent, startApiserver, startEtcd } from './lib.mjs'
+import { fmt, percentile, processCpuMs, request, runConcurrent, startApiserver, startEtcd, startMinimalServer } from './lib.mjs'
 import { watchLatency } from './watch-latency.mjs'
 
 const quick = process.argv.includes('--quick')
@@ -34,7 +35,7 @@ async function main () {
   const raw = new Etcd3({ hosts: etcd.url, grpcOptions: { 'grpc.max_receive_message_length': -1 } })
   const results = { machine: `${(await import('node:os')).cpus().length} cpus, node ${process.version}`, creates: [], get: {}, list: {}, watch: [] }
   try {
-    if (!watchOnly) await createsGetsLists(api, raw, results)
+    if (!watchOnly) await createsGetsLists(api, raw, etcd.url, results)
     for (const watchers of WATCHERS) {
       const w = await watchLatency(api.base, { ns: `bench-watch-${watchers}`, watchers, events: WATCH_EVENTS, configMap, apiPid: api.pid })
       results.watch.push(w)
@@ -48,8 +49,19 @@ async function main () {
   }
 }
 
-/** Creates at 1/16/64 clients against raw etcd puts, then GET and LIST latency. */
-async function createsGetsLists (api, raw, results) {
+/** Creates at 1/16/64 clients against raw etcd puts and the minimal server, then GET and LIST latency. */
+async function createsGetsLists (api, raw, etcdUrl, results) {
+  const minimal = await startMinimalServer(etcdUrl)
+  try {
+    await createRounds(api, raw, minimal, results)
+  } finally {
+    await minimal.stop()
+  }
+  await getsAndLists(api, raw, results)
+}
+
+/** Creates at 1/16/64 clients through the apiserver, the minimal server and raw etcd puts. */
+async function createRounds (api, raw, minimal, results) {
   // a stored ConfigMap's bytes, as the raw-etcd baseline writes them
   await createNamespace(api.base, 'bench-sample')
   const sample = JSON.parse((await request('POST', `${api.base}/api/v1/namespaces/bench-sample/configmaps`, configMap('bench-sample', 'sample'))).body)
@@ -63,11 +75,26 @@ async function createsGetsLists (api, raw, results) {
     const apiCpuUsPerCreate = (processCpuMs(api.pid) - cpuBefore) * 1000 / N
     // the baseline is a plain put; the apiserver's create is a Txn comparing create_revision = 0 with the same put
     const viaEtcd = await runConcurrent(N, c, async i => { await raw.put(`/bench-raw/c${c}/${i}`).value(bytes) })
-    const row = { clients: c, apiserverCreatesPerSec: viaApi.opsPerSecond, etcdPutsPerSec: viaEtcd.opsPerSecond, ratio: viaApi.opsPerSecond / viaEtcd.opsPerSecond, apiP99Ms: percentile(viaApi.latencies, 99), apiCpuUsPerCreate }
+    // the floor: the same creates through a bare express + grpc-js server (scripts/bench/minimal-server.cjs)
+    const viaFloor = await createMany(minimal.base, ns, N, c, 'floor')
+    const row = {
+      clients: c,
+      apiserverCreatesPerSec: viaApi.opsPerSecond,
+      etcdPutsPerSec: viaEtcd.opsPerSecond,
+      minimalServerCreatesPerSec: viaFloor.opsPerSecond,
+      ratio: viaApi.opsPerSecond / viaEtcd.opsPerSecond,
+      minimalServerRatio: viaFloor.opsPerSecond / viaEtcd.opsPerSecond,
+      apiP99Ms: percentile(viaApi.latencies, 99),
+      apiCpuUsPerCreate
+    }
     results.creates.push(row)
-    console.log(`creates  clients=${String(c).padStart(2)}  apiserver ${fmt(row.apiserverCreatesPerSec)}/s  raw etcd ${fmt(row.etcdPutsPerSec)}/s  ratio ${fmt(row.ratio, 2)}  api p99 ${fmt(row.apiP99Ms)} ms  api CPU ${fmt(apiCpuUsPerCreate, 0)} us/create`)
+    console.log(`creates  clients=${String(c).padStart(2)}  apiserver ${fmt(row.apiserverCreatesPerSec)}/s  raw etcd ${fmt(row.etcdPutsPerSec)}/s  ratio ${fmt(row.ratio, 2)}  ` +
+      `(minimal server ${fmt(row.minimalServerCreatesPerSec)}/s, ratio ${fmt(row.minimalServerRatio, 2)})  api p99 ${fmt(row.apiP99Ms)} ms  api CPU ${fmt(apiCpuUsPerCreate, 0)} us/create`)
   }
+}
 
+/** GET latency of one object, then LIST latency of 10,000 against a raw etcd range. */
+async function getsAndLists (api, raw, results) {
   const gets = await runConcurrent(quick ? 200 : 2000, 1, async () => {
     const r = await request('GET', `${api.base}/api/v1/namespaces/bench-sample/configmaps/sample`)
     if (r.status !== 200) throw new Error(`get ${r.status}`)

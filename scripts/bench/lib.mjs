@@ -48,6 +48,17 @@ export async function startApiserver (etcdUrl, extraArgs = []) {
   return { base, pid: proc.pid, stop: async () => { proc.kill('SIGTERM'); await sleep(300); proc.kill('SIGKILL') } }
 }
 
+/** Starts the floor baseline (scripts/bench/minimal-server.cjs) on a free port against `etcdUrl`. */
+export async function startMinimalServer (etcdUrl) {
+  const port = await freePort()
+  const proc = spawn(process.execPath, ['scripts/bench/minimal-server.cjs', etcdUrl, String(port)], { stdio: ['ignore', 'pipe', 'inherit'] })
+  await new Promise((resolve, reject) => {
+    proc.stdout.once('data', resolve)
+    proc.once('exit', code => reject(new Error(`minimal server exited with ${code}`)))
+  })
+  return { base: `http://127.0.0.1:${port}`, pid: proc.pid, stop: async () => { proc.kill('SIGKILL'); await sleep(100) } }
+}
+
 export const agent = new http.Agent({ keepAlive: true, maxSockets: 4096 })
 
 export function request (method, url, body, headers = {}) {
