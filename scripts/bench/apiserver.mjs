@@ -66,6 +66,12 @@ async function createRounds (api, raw, minimal, results) {
   await createNamespace(api.base, 'bench-sample')
   const sample = JSON.parse((await request('POST', `${api.base}/api/v1/namespaces/bench-sample/configmaps`, configMap('bench-sample', 'sample'))).body)
   const bytes = JSON.stringify(sample)
+  // unmeasured warm-up of all three paths (JIT, heap sizing, etcd's own caches): the first few thousand creates
+  // cost up to twice the CPU of later ones, which would otherwise land in whichever row runs first
+  await createNamespace(api.base, 'bench-warmup')
+  await createMany(api.base, 'bench-warmup', N, 64, 'warm')
+  await createMany(minimal.base, 'bench-warmup', N, 64, 'warm')
+  await runConcurrent(N, 64, async i => { await raw.put(`/bench-raw/warmup/${i}`).value(bytes) })
   for (const c of [1, 16, 64]) {
     const ns = `bench-c${c}`
     await createNamespace(api.base, ns)
