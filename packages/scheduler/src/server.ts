@@ -79,7 +79,8 @@ export async function run (options: SchedulerOptions, deps: RunDeps): Promise<vo
     const le = options.leaderElection
     const result = await runAsLeader(clientConfig, {
       component: 'kube-scheduler',
-      lease: { namespace: le.resourceNamespace, name: le.resourceName, leaseDurationMs: le.leaseDurationMs, renewDeadlineMs: le.renewDeadlineMs, retryPeriodMs: le.retryPeriodMs },
+      // upstream kube-scheduler releases on shutdown (ReleaseOnCancel), so a restarted or standby scheduler takes over at once
+      lease: { namespace: le.resourceNamespace, name: le.resourceName, leaseDurationMs: le.leaseDurationMs, renewDeadlineMs: le.renewDeadlineMs, retryPeriodMs: le.retryPeriodMs, releaseOnCancel: true },
       ...(deps.identity !== undefined ? { identity: deps.identity } : {}),
       work: 'scheduling',
       run: runScheduling,
