@@ -1,16 +1,8 @@
 import request from 'supertest'
+import { cmPath, deployPath, fieldValidationApp as app } from './testing/field-validation-app.js'
+import { deployments } from './testing/fixtures.js'
 import { newTestApp } from './testing/test-app.js'
-import { configmaps, deployments } from './testing/fixtures.js'
 import { findUnknownFields } from '../openapi/unknown-fields.js'
-
-const cmPath = '/api/v1/namespaces/default/configmaps'
-const deployPath = '/apis/apps/v1/namespaces/default/deployments'
-
-function app () {
-  const t = newTestApp({ unknownFields: findUnknownFields })
-  t.store.seed({ schema: configmaps, namespace: 'default' }, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'a' }, data: { k: 'v' } })
-  return t
-}
 
 /** Sends one write of each kind, carrying the same offending content. */
 type Send = (t: ReturnType<typeof app>, query: string, body: string) => request.Test

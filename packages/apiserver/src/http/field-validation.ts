@@ -2,6 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { ApiError, errBadRequest, errInvalid } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import type { UnknownField, UnknownFieldOptions } from '../openapi/unknown-fields.js'
+import { findTypeMismatch, jsonDecodeText, unstructuredConvertText } from '../openapi/type-mismatch.js'
 import type { WriteQuery } from './query.js'
 import { decodeRecordOf } from './decode-record.js'
 import type { DecodeRecord, StrictError } from './decode-record.js'
@@ -62,6 +63,23 @@ function strictFailure (record: DecodeRecord | undefined, schema: ResourceSchema
 }
 
 /**
+ * A value of the wrong JSON type fails upstream's typed decoding at any validation level, before unknown fields
+ * are looked at: a body is "cannot be handled as" its kind (400); a patched result is an invalid patch (422), in
+ * the unstructured converter's words for a strategic merge patch and encoding/json's for the others.
+ */
+function checkTypes (record: DecodeRecord | undefined, schema: ResourceSchema, obj: KubeObject, patched: () => string): void {
+  if (record?.source === 'patch' && record.type === 'apply') return
+  const mismatch = findTypeMismatch(schema.group, schema.version, schema.kind, obj)
+  if (mismatch === undefined) return
+  if (record?.source !== 'patch') {
+    throw errBadRequest(`${schema.kind} in version ${JSON.stringify(schema.version)} cannot be handled as a ${schema.kind}: ${jsonDecodeText(mismatch)}`)
+  }
+  const strategic = record.type === 'strategic'
+  const badValue = strategic ? goValueText(record.patch) : patched()
+  throw errInvalid('', '', '', [{ type: 'FieldValueInvalid', field: 'patch', badValue, message: strategic ? unstructuredConvertText(mismatch) : jsonDecodeText(mismatch) }])
+}
+
+/**
  * Server-side field validation of a decoded or patched object. Unknown fields are pruned first, as upstream's
  * typed decoding drops them, so they are never stored under `Warn` or `Ignore`. Then, with the repeated keys the
  * body's decoding recorded: `Strict` refuses them as upstream does (400 for a create, update or apply, 422 for
@@ -69,6 +87,7 @@ function strictFailure (record: DecodeRecord | undefined, schema: ResourceSchema
  */
 export function checkUnknownFields (find: UnknownFieldFinder | undefined, schema: ResourceSchema, obj: KubeObject, wq: WriteQuery, res: ServerResponse): void {
   const record = decodeRecordOf(res.req)
+  if (find !== undefined) checkTypes(record, schema, obj, () => goJsonText(obj))
   // a Strict refusal of a JSON or merge patch shows the patched document as it was before pruning
   const patched = wq.fieldValidation === 'Strict' && record?.source === 'patch' && (record.type === 'json' || record.type === 'merge') ? goJsonText(obj) : ''
   const unknown = find === undefined ? [] : find(schema.group, schema.version, schema.kind, obj, { prune: true })
