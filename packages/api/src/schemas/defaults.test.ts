@@ -189,3 +189,15 @@ describe('other kinds', () => {
     expect(defaulted('storage.k8s.io', 'storageclasses', { metadata: {}, provisioner: 'x' })).toMatchObject({ reclaimPolicy: 'Delete', volumeBindingMode: 'Immediate' })
   })
 })
+
+describe('rbac defaulting', () => {
+  it.each([
+    { name: 'a ServiceAccount subject keeps an empty apiGroup out of the object (omitempty upstream)', subject: { kind: 'ServiceAccount', name: 'sa', namespace: 'demo' }, want: { kind: 'ServiceAccount', name: 'sa', namespace: 'demo' } },
+    { name: 'a User subject gets the rbac apiGroup', subject: { kind: 'User', name: 'bob' }, want: { kind: 'User', name: 'bob', apiGroup: 'rbac.authorization.k8s.io' } },
+    { name: 'a Group subject keeps its own apiGroup', subject: { kind: 'Group', name: 'g', apiGroup: 'rbac.authorization.k8s.io' }, want: { kind: 'Group', name: 'g', apiGroup: 'rbac.authorization.k8s.io' } }
+  ])('$name', ({ subject, want }) => {
+    const got = defaulted('rbac.authorization.k8s.io', 'rolebindings', { metadata: { name: 'b' }, subjects: [subject], roleRef: { kind: 'Role', name: 'r' } })
+    expect(got.subjects).toEqual([want])
+    expect(got.roleRef).toEqual({ kind: 'Role', name: 'r', apiGroup: 'rbac.authorization.k8s.io' })
+  })
+})

@@ -24,11 +24,13 @@ function validateRules (obj: KubeObject): FieldError[] {
   return errs
 }
 
-/** Subjects default their apiGroup by kind (SetDefaults_Subject). */
+/**
+ * Subjects default their apiGroup by kind (SetDefaults_Subject). A ServiceAccount's default is the empty group,
+ * which upstream's `omitempty` never writes out, so it is not added (apply would otherwise always see a change).
+ */
 function defaultSubjects (obj: KubeObject): void {
   for (const s of objects(obj.subjects)) {
     if (s.kind === 'User' || s.kind === 'Group') setDefault(s, 'apiGroup', GROUP)
-    else if (s.kind === 'ServiceAccount') setDefault(s, 'apiGroup', '')
   }
   const ref = obj.roleRef
   if (ref !== null && typeof ref === 'object') setDefault(ref as Record<string, unknown>, 'apiGroup', GROUP)
