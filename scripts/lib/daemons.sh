@@ -2,18 +2,19 @@
 # The control-plane and node daemons `cluster up` runs, as one table. Adding a daemon is one line.
 # Requires common.sh, supervisor.sh and install.sh.
 #
-# Columns (|-separated): name | package under packages/ | health URL | arguments (split on spaces).
+# Columns (|-separated): name | package under packages/ | health URL | arguments (split on spaces) |
+# the TCP ports it listens on, as VARIABLE=PORT (checked to be free before it starts).
 # Order matters: a daemon starts after the ones above it are healthy. The apiserver is required;
 # the others are optional and start only once their package builds and implements `run`.
 daemon_table() {
   cat <<EOF_TABLE
-kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR --service-account-issuer=https://kubernetes.default.svc.cluster.local --service-account-signing-key-file=$KUBE_TS_HOME/pki/sa.key --service-account-key-file=$KUBE_TS_HOME/pki/sa.pub
-kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true
-kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true
-cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR
-kubelet|kubelet|http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --address=127.0.0.1 --port=$KUBELET_PORT --healthz-bind-address=127.0.0.1 --healthz-port=$KUBELET_HEALTHZ_PORT --root-dir=$KUBE_TS_HOME/kubelet --cluster-dns=10.96.0.10 --cluster-domain=cluster.local
-kube-proxy|kube-proxy|http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --proxy-mode=iptables --healthz-bind-address=127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT --metrics-bind-address=127.0.0.1:$KUBE_PROXY_METRICS_PORT --cluster-cidr=$CLUSTER_CIDR
-coredns-lite|coredns-lite|http://127.0.0.1:$DNS_HEALTH_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --dns-bind-address=127.0.0.1 --dns-port=$DNS_PORT --cluster-domain=cluster.local --health-bind-address=127.0.0.1 --health-port=$DNS_HEALTH_PORT
+kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR --service-account-issuer=https://kubernetes.default.svc.cluster.local --service-account-signing-key-file=$KUBE_TS_HOME/pki/sa.key --service-account-key-file=$KUBE_TS_HOME/pki/sa.pub|KUBE_TS_API_PORT=$API_PORT
+kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true|KUBE_TS_CONTROLLER_MANAGER_PORT=$CONTROLLER_MANAGER_PORT
+kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true|KUBE_TS_SCHEDULER_PORT=$SCHEDULER_PORT
+cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR|KUBE_TS_CLOUD_CONTROLLER_MANAGER_PORT=$CLOUD_CONTROLLER_MANAGER_PORT
+kubelet|kubelet|http://127.0.0.1:$KUBELET_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --address=127.0.0.1 --port=$KUBELET_PORT --healthz-bind-address=127.0.0.1 --healthz-port=$KUBELET_HEALTHZ_PORT --root-dir=$KUBE_TS_HOME/kubelet --cluster-dns=10.96.0.10 --cluster-domain=cluster.local|KUBE_TS_KUBELET_PORT=$KUBELET_PORT KUBE_TS_KUBELET_HEALTHZ_PORT=$KUBELET_HEALTHZ_PORT
+kube-proxy|kube-proxy|http://127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT/healthz|--kubeconfig=$KUBECONFIG_PATH --hostname-override=$NODE_NAME --proxy-mode=iptables --healthz-bind-address=127.0.0.1:$KUBE_PROXY_HEALTHZ_PORT --metrics-bind-address=127.0.0.1:$KUBE_PROXY_METRICS_PORT --cluster-cidr=$CLUSTER_CIDR|KUBE_TS_KUBE_PROXY_HEALTHZ_PORT=$KUBE_PROXY_HEALTHZ_PORT KUBE_TS_KUBE_PROXY_METRICS_PORT=$KUBE_PROXY_METRICS_PORT
+coredns-lite|coredns-lite|http://127.0.0.1:$DNS_HEALTH_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --dns-bind-address=127.0.0.1 --dns-port=$DNS_PORT --cluster-domain=cluster.local --health-bind-address=127.0.0.1 --health-port=$DNS_HEALTH_PORT|KUBE_TS_DNS_PORT=$DNS_PORT KUBE_TS_DNS_HEALTH_PORT=$DNS_HEALTH_PORT
 EOF_TABLE
 }
 
@@ -21,7 +22,7 @@ REQUIRED_DAEMONS=" kube-apiserver "
 # Daemons that program host networking: their presence turns on scripts/lib/network.sh.
 NETWORK_DAEMONS=" kubelet kube-proxy "
 
-daemon_field() { # daemon_field NAME COLUMN(1-4)
+daemon_field() { # daemon_field NAME COLUMN(1-5)
   daemon_table | awk -F'|' -v n="$1" -v c="$2" '$1 == n { print $c }'
 }
 daemon_names() { daemon_table | cut -d'|' -f1; }
@@ -53,7 +54,7 @@ daemon_unavailable_reason() {
 }
 
 daemon_start() {
-  local name="$1" main args reason pid
+  local name="$1" main args ports reason pid
   if pid="$(supervised_pid "$name")"; then
     log "$name already running (supervisor pid $pid)"
     DAEMON_LOG_OFFSET=$(($(stat -c %s "$LOG_DIR/$name.log" 2>/dev/null || echo 0) + 1))
@@ -69,6 +70,8 @@ daemon_start() {
   fi
   main="$(daemon_main "$name")"
   read -r -a args <<<"$(daemon_field "$name" 4)"
+  read -r -a ports <<<"$(daemon_field "$name" 5)"
+  claim_ports "$name" "${ports[@]}"
   log "starting $name"
   DAEMON_LOG_OFFSET=$(($(stat -c %s "$LOG_DIR/$name.log" 2>/dev/null || echo 0) + 1))
   start_supervised "$name" node "$main" "${args[@]}"

@@ -14,13 +14,7 @@ etcd_start() {
     log_tail "$LOG_DIR/etcd.log"
     die "our etcd (supervisor pid $(supervised_pid etcd)) is running but not healthy"
   fi
-  local port owner
-  for port in "$ETCD_PORT" "$ETCD_PEER_PORT"; do
-    if port_open "$port"; then
-      owner="$(port_owner "$port")"
-      die "port $port is already in use${owner:+ by $owner}, and not by this cluster's etcd (KUBE_TS_HOME=$KUBE_TS_HOME). Stop it, or pick other ports with KUBE_TS_ETCD_PORT / KUBE_TS_ETCD_PEER_PORT."
-    fi
-  done
+  claim_ports etcd "KUBE_TS_ETCD_PORT=$ETCD_PORT" "KUBE_TS_ETCD_PEER_PORT=$ETCD_PEER_PORT"
   command -v etcd >/dev/null 2>&1 || die "etcd is not installed"
   mkdir -p "$KUBE_TS_HOME/etcd"
   chmod 700 "$KUBE_TS_HOME/etcd"

@@ -12,11 +12,7 @@ registry_start() {
     log "registry already running on $(registry_url)"
     return 0
   fi
-  if port_open "$REGISTRY_PORT"; then
-    local owner
-    owner="$(port_owner "$REGISTRY_PORT")"
-    die "port $REGISTRY_PORT is in use${owner:+ by $owner}; pick another with KUBE_TS_REGISTRY_PORT"
-  fi
+  claim_ports registry "KUBE_TS_REGISTRY_PORT=$REGISTRY_PORT"
   command -v docker-registry >/dev/null 2>&1 || die "docker-registry is not installed"
   local dir="$KUBE_TS_HOME/registry"
   mkdir -p "$dir/data"

@@ -6,6 +6,32 @@ supervised_pid() { read_live_pid "$RUN_DIR/$1.pid"; }
 supervised_child_pid() { read_live_pid "$RUN_DIR/$1.child.pid"; }
 supervised_state() { cut -d' ' -f1 "$RUN_DIR/$1.state" 2>/dev/null || echo stopped; }
 
+# reap_unsupervised NAME: a child whose supervisor died by SIGKILL (which cannot be trapped) keeps running
+# unsupervised and holds its ports. It is ours (owner check), so it is stopped before a new supervisor
+# starts; otherwise the new child crash-loops on a busy port while the orphan answers health checks.
+reap_unsupervised() {
+  local name="$1" child
+  supervised_pid "$name" >/dev/null && return 0
+  child="$(supervised_child_pid "$name")" || return 0
+  warn "$name (pid $child) is running without its supervisor; stopping it to start it supervised again"
+  stop_pid "$child" 15
+  rm -f "$RUN_DIR/$name.child.pid"
+}
+
+# claim_ports NAME VARIABLE=PORT...: before NAME starts, each port must be free. A busy one is refused
+# with who holds it and which variable moves it (README.md: up refuses clearly when a port is taken).
+claim_ports() {
+  local name="$1" pair variable port owner
+  shift
+  reap_unsupervised "$name"
+  for pair in "$@"; do
+    variable="${pair%%=*}" port="${pair#*=}"
+    port_open "$port" || continue
+    owner="$(port_owner "$port")"
+    die "port $port is already in use${owner:+ by $owner}, and not by this cluster's $name (KUBE_TS_HOME=$KUBE_TS_HOME). Stop it, or pick another port with $variable."
+  done
+}
+
 # start_supervised NAME COMMAND...: detached from our session and stdio, so callers (CI, jest's
 # execFile) never wait on the daemon's output pipes.
 start_supervised() {

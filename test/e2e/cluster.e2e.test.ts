@@ -131,14 +131,18 @@ describe('a cluster brought up with scripts/cluster up', () => {
   }, 120_000)
 })
 
-describe('scripts/cluster up on a busy port', () => {
+// Table: the part whose port is squatted, and the variable that moves it.
+describe.each([
+  ['etcd', 'KUBE_TS_ETCD_PORT'],
+  ['kube-apiserver', 'KUBE_TS_API_PORT']
+] as const)('scripts/cluster up when the %s port is taken', (part, variable) => {
   let cluster: ClusterHarness
   let squatter: Server
 
   beforeAll(async () => {
-    cluster = await ClusterHarness.create('busy')
+    cluster = await ClusterHarness.create(`busy-${part}`)
     squatter = createServer(() => undefined)
-    await new Promise<void>((done) => squatter.listen(cluster.port('KUBE_TS_ETCD_PORT'), '127.0.0.1', done))
+    await new Promise<void>((done) => squatter.listen(cluster.port(variable), '127.0.0.1', done))
   })
 
   afterAll(async () => {
@@ -146,11 +150,13 @@ describe('scripts/cluster up on a busy port', () => {
     await cluster.destroy()
   }, 120_000)
 
-  it('refuses to start when the etcd port belongs to something else', async () => {
+  it('refuses at once with the port and the variable that moves it, and starts nothing on it', async () => {
     const up = await cluster.cluster('up')
     expect(up.code).not.toBe(0)
-    expect(up.stderr).toContain(`port ${cluster.port('KUBE_TS_ETCD_PORT')} is already in use`)
-    expect(up.stderr).toContain('KUBE_TS_ETCD_PORT')
-    expect(cluster.recordedPids()).toEqual([])
+    expect(up.stderr).toContain(`port ${cluster.port(variable)} is already in use`)
+    expect(up.stderr).toContain(`not by this cluster's ${part}`)
+    expect(up.stderr).toContain(`pick another port with ${variable}`)
+    expect(up.stderr).not.toContain(`starting ${part}`)
+    expect(existsSync(join(cluster.home, 'run', `${part}.pid`))).toBe(false)
   }, upTimeoutMs)
 })
