@@ -1,3 +1,4 @@
+import { base64ErrorOffset } from './go-base64.js'
 import { definitionNameForKind, typeDefinitions, type Definitions, type OpenApiSchema } from './type-definitions.js'
 
 /**
@@ -15,17 +16,24 @@ export interface TypeMismatch {
   /** What the destination is made of, for the unstructured converter's wording. */
   shape: 'scalar' | 'struct' | 'slice' | 'map'
   value: unknown
+  /** The decoder's own words when the type fits but the content does not (bad base64 in a `[]byte`). */
+  text?: string
 }
 
 /** Maps of byte slices (Go `map[string][]byte`), which the declarations only give as maps of strings. */
 const byteMaps = new Set(['io.k8s.api.core.v1.Secret.data', 'io.k8s.api.core.v1.ConfigMap.binaryData'])
 
-/** A byte map's mistyped value: not a map at all, or an entry that is not a (base64) string. */
+/** A byte map's mistyped value: not a map at all, or an entry that is not a string of valid base64. */
 function byteMapMismatch (value: unknown, fields: string[], struct: string): TypeMismatch | undefined {
   if (value === null) return undefined
   if (typeof value !== 'object' || Array.isArray(value)) return { fields, struct, goType: 'map[string][]uint8', shape: 'map', value }
-  const bad = Object.values(value).find((b) => b !== null && typeof b !== 'string')
-  return bad === undefined ? undefined : { fields, struct, goType: '[]uint8', shape: 'slice', value: bad }
+  for (const b of Object.values(value)) {
+    if (b === null) continue
+    if (typeof b !== 'string') return { fields, struct, goType: '[]uint8', shape: 'slice', value: b }
+    const at = base64ErrorOffset(b)
+    if (at !== undefined) return { fields, struct, goType: '[]uint8', shape: 'slice', value: b, text: `illegal base64 data at input byte ${at}` }
+  }
+  return undefined
 }
 
 /** Types with their own JSON decoding (Quantity, IntOrString, Time, RawExtension): left to the registry. */
@@ -141,6 +149,7 @@ function jsonKind (value: unknown): string {
 
 /** encoding/json's UnmarshalTypeError, as upstream's JSON and YAML decoding reports it. */
 export function jsonDecodeText (m: TypeMismatch): string {
+  if (m.text !== undefined) return m.text
   return `json: cannot unmarshal ${jsonKind(m.value)} into Go struct field ${m.struct}.${m.fields.join('.')} of type ${m.goType}`
 }
 
@@ -158,6 +167,7 @@ function reflectKind (value: unknown): string {
 
 /** runtime.DefaultUnstructuredConverter's wording, which a strategic merge patch's result meets. */
 export function unstructuredConvertText (m: TypeMismatch): string {
+  if (m.text !== undefined) return m.text
   switch (m.shape) {
     case 'struct': return `cannot restore struct from: ${reflectKind(m.value)}`
     case 'slice': return `cannot restore slice from ${reflectKind(m.value)}`
