@@ -60,6 +60,11 @@ describe('node lifecycle and taint eviction against the real apiserver', () => {
     expect(node.status?.conditions?.find((x) => x.type === 'Ready')).toMatchObject({ reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' })
     // the last heartbeat was up to one beat (200ms) plus one monitor period before we stopped
     expect(Date.now() - stoppedAt).toBeGreaterThanOrEqual(1500)
+    // scheduling stops too: the NoSchedule twin follows the Ready condition whatever the zone state (upstream)
+    await waitFor('silent node unreachable:NoSchedule', async () => {
+      const n = await c.client.resource<Node>(resources.nodes).get('', 'silent')
+      return (n.spec?.taints ?? []).some((t) => t.key === 'node.kubernetes.io/unreachable' && t.effect === 'NoSchedule') ? true : undefined
+    }, 10_000)
     const healthy = await c.client.resource<Node>(resources.nodes).get('', 'healthy')
     expect(healthy.spec?.taints ?? []).toEqual([])
     const taintedAt = Date.now()
@@ -71,5 +76,14 @@ describe('node lifecycle and taint eviction against the real apiserver', () => {
       const n = await c.client.resource<Node>(resources.nodes).get('', 'silent')
       return (n.spec?.taints ?? []).length === 0 ? true : undefined
     }, 10_000)
+  })
+
+  it('taints a cordoned node node.kubernetes.io/unschedulable:NoSchedule and lifts the taint on uncordon', async () => {
+    const nodes = c.client.resource<Node>(resources.nodes)
+    const cordonTaint = async (): Promise<boolean> => ((await nodes.get('', 'healthy')).spec?.taints ?? []).some((t) => t.key === 'node.kubernetes.io/unschedulable' && t.effect === 'NoSchedule' && t.timeAdded !== undefined)
+    await nodes.patch('', 'healthy', 'merge', { spec: { unschedulable: true } })
+    await waitFor('the unschedulable taint', async () => await cordonTaint() ? true : undefined, 10_000)
+    await nodes.patch('', 'healthy', 'merge', { spec: { unschedulable: null } })
+    await waitFor('the unschedulable taint to go', async () => await cordonTaint() ? undefined : true, 10_000)
   })
 })

@@ -1,15 +1,18 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1.js'
+import type { Node, Pod, Taint } from 'kubernetes-types/core/v1.js'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import type { DeepReadonly } from '@kube-ts/api'
 import { isNotFound } from '@kube-ts/api'
-import { formatTime, resources, TokenBucket, waitForCacheSync } from '@kube-ts/client'
+import { formatTime, objectKey, resources, TokenBucket, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, Logger } from '@kube-ts/client'
+import type { Registry } from 'prom-client'
 import type { EventRecorder } from '../../controller-utils/events.js'
 import type { SharedInformer } from '../../controller-utils/informer-types.js'
 import type { KubeClient } from '../../controller-utils/kube-client.js'
+import { runWorkers } from '../../controller-utils/run-workers.js'
 import { NodeLifecycleController as controllerName } from '../names.js'
 import { computeZoneState, readyCondition, wantedTaintKey, withLifecycleTaint, zoneOf } from './zone-state.js'
 import type { ZoneState } from './zone-state.js'
+import { wantedNoScheduleTaintKeys, withNoScheduleTaints } from './no-schedule-taints.js'
 
 export interface NodeLifecycleDeps {
   client: KubeClient
@@ -21,10 +24,13 @@ export interface NodeLifecycleDeps {
   clock: Clock
   monitorPeriodMs: number
   gracePeriodMs: number
+  /** --node-startup-grace-period: how long a node that never posted status may stay silent, from its creation. */
+  startupGracePeriodMs: number
   evictionRate: number
   secondaryEvictionRate: number
   largeClusterSizeThreshold: number
   unhealthyZoneThreshold: number
+  registry?: Registry
 }
 
 // what we last saw of a node's heartbeats, and when (our clock, so apiserver/kubelet clock skew does not matter)
@@ -36,20 +42,29 @@ const conditionTypes = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'
  * status heartbeat and Lease have not moved for the grace period gets its conditions set to Unknown and its pods
  * marked not ready; NoExecute `unreachable`/`not-ready` taints follow the Ready condition, added at a per-zone
  * rate (secondary rate or none in a partially disrupted zone, none at all when every zone is fully disrupted, in
- * which case existing taints are lifted), removed immediately on recovery.
+ * which case existing taints are lifted), removed immediately on recovery. Independently of zones, every node
+ * change also sets the NoSchedule taints its conditions and spec.unschedulable call for (upstream
+ * doNoScheduleTaintingPass: `unreachable`, `not-ready`, the pressure taints, `unschedulable` for a cordoned node).
  */
 export class NodeLifecycleController {
   private readonly log: Logger
   private readonly health = new Map<string, Health>()
   private readonly zoneLimiters = new Map<string, { rate: number, bucket: TokenBucket | undefined }>()
+  /** Nodes whose NoSchedule taints need a look, fed by every node add and update. */
+  readonly taintQueue: WorkQueue<string>
 
   constructor (private readonly deps: NodeLifecycleDeps) {
     this.log = deps.logger.child({ controller: controllerName })
+    this.taintQueue = new WorkQueue<string>({ name: 'node_lifecycle_taints', clock: deps.clock, registry: deps.registry })
+    const enqueue = (n: DeepReadonly<Node>): void => { this.taintQueue.add(objectKey(n)) }
+    deps.nodeInformer.addEventHandler({ onAdd: enqueue, onUpdate: (_o, n) => { enqueue(n) } })
   }
 
   async run (signal: AbortSignal): Promise<void> {
     this.log.info({ gracePeriodMs: this.deps.gracePeriodMs }, 'starting controller')
     if (!await waitForCacheSync(signal, this.deps.nodeInformer, this.deps.leaseInformer, this.deps.podInformer)) return
+    // upstream runs 8 node update workers next to the monitor loop
+    const taints = runWorkers({ name: controllerName, queue: this.taintQueue, workers: 8, signal, logger: this.log, registry: this.deps.registry, sync: async (k, s) => { await this.syncNoScheduleTaints(k, s) } })
     while (!signal.aborted) {
       try { await this.monitor(signal) } catch (err) { if (!signal.aborted) this.log.warn({ err }, 'node monitor pass failed') }
       await new Promise<void>((resolve) => {
@@ -57,7 +72,18 @@ export class NodeLifecycleController {
         signal.addEventListener('abort', () => { this.deps.clock.clearTimeout(t); resolve() }, { once: true })
       })
     }
+    await taints
     this.log.info('controller stopped')
+  }
+
+  /** Sets the node's condition and cordon NoSchedule taints (upstream doNoScheduleTaintingPass). */
+  async syncNoScheduleTaints (name: string, signal?: AbortSignal): Promise<void> {
+    const node = this.deps.nodeInformer.lister().get('', name)
+    if (node === undefined) return
+    const taints = withNoScheduleTaints(node.spec?.taints ?? [], wantedNoScheduleTaintKeys(node), formatTime(this.deps.clock.now()))
+    if (taints === undefined) return
+    this.log.debug({ node: name, taints: taints.map((t) => `${t.key}:${t.effect}`) }, 'updating NoSchedule taints')
+    await this.patchTaints(node, taints, signal)
   }
 
   /** One monitor pass over all nodes (upstream monitorNodeHealth). */
@@ -111,6 +137,11 @@ export class NodeLifecycleController {
   private async setTaint (node: DeepReadonly<Node>, key: string | undefined, signal?: AbortSignal): Promise<void> {
     const taints = withLifecycleTaint(node.spec?.taints ?? [], key, formatTime(this.deps.clock.now()))
     this.log.info({ node: node.metadata?.name, taint: key ?? 'none' }, 'updating NoExecute taints')
+    await this.patchTaints(node, taints, signal)
+  }
+
+  /** Writes spec.taints conditioned on the version we computed them from: a conflict retries from a fresh cache. */
+  private async patchTaints (node: DeepReadonly<Node>, taints: Taint[], signal?: AbortSignal): Promise<void> {
     try {
       await this.deps.client.resource<Node>(resources.nodes).patch('', node.metadata?.name ?? '', 'merge', { metadata: { uid: node.metadata?.uid, resourceVersion: node.metadata?.resourceVersion }, spec: { taints } }, { signal })
     } catch (err) { if (!isNotFound(err)) throw err }
@@ -125,25 +156,26 @@ export class NodeLifecycleController {
     const leaseRenew = lease?.spec?.renewTime ?? ''
     let h = this.health.get(name)
     if (h === undefined) {
-      // first sight: the grace period starts now (or at creation for a node that never posted status)
-      h = { heartbeat, leaseRenew, probedAt: now }
+      // first sight: the grace period starts now, or at creation for a node that never posted status (upstream),
+      // so a controller-manager restart does not give a silent node a fresh startup grace period
+      const created = Date.parse(node.metadata?.creationTimestamp ?? '')
+      h = { heartbeat, leaseRenew, probedAt: ready === undefined && !Number.isNaN(created) ? Math.min(now, created) : now }
       this.health.set(name, h)
     } else if (h.heartbeat !== heartbeat || h.leaseRenew !== leaseRenew) {
       h.heartbeat = heartbeat
       h.leaseRenew = leaseRenew
       h.probedAt = now
     }
-    if (now - h.probedAt < this.deps.gracePeriodMs || ready?.status === 'Unknown') return ready?.status
+    const grace = ready === undefined ? this.deps.startupGracePeriodMs : this.deps.gracePeriodMs
+    if (now - h.probedAt < grace || ready?.status === 'Unknown') return ready?.status
     const stamp = formatTime(now)
     const clone = structuredClone(node) as unknown as Node
     const conditions = clone.status?.conditions ?? []
-    const neverPosted = ready === undefined
     for (const type of conditionTypes) {
       const c = conditions.find((x) => x.type === type)
-      const reason = 'NodeStatusUnknown'
-      const message = neverPosted ? 'Kubelet never posted node status.' : 'Kubelet stopped posting node status.'
-      if (c === undefined) conditions.push({ type, status: 'Unknown', reason, message, lastHeartbeatTime: node.metadata?.creationTimestamp, lastTransitionTime: stamp })
-      else if (c.status !== 'Unknown') Object.assign(c, { status: 'Unknown', reason, message, lastTransitionTime: stamp })
+      // upstream tells a condition the kubelet never posted from one it stopped posting
+      if (c === undefined) conditions.push({ type, status: 'Unknown', reason: 'NodeStatusNeverUpdated', message: 'Kubelet never posted node status.', lastHeartbeatTime: node.metadata?.creationTimestamp, lastTransitionTime: stamp })
+      else if (c.status !== 'Unknown') Object.assign(c, { status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.', lastTransitionTime: stamp })
     }
     const next: Node = { ...clone, status: { ...clone.status, conditions } }
     try {

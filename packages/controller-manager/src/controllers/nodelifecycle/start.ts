@@ -20,10 +20,12 @@ export async function startNodeLifecycleController (ctx: ControllerContext): Pro
     clock: ctx.clock,
     monitorPeriodMs: o.nodeMonitorPeriodMs,
     gracePeriodMs: o.nodeMonitorGracePeriodMs,
+    startupGracePeriodMs: o.nodeStartupGracePeriodMs,
     evictionRate: o.nodeEvictionRate,
     secondaryEvictionRate: o.secondaryNodeEvictionRate,
     largeClusterSizeThreshold: o.largeClusterSizeThreshold,
-    unhealthyZoneThreshold: o.unhealthyZoneThreshold
+    unhealthyZoneThreshold: o.unhealthyZoneThreshold,
+    registry: ctx.registry
   })
   await c.run(ctx.signal)
 }
