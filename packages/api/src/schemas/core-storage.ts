@@ -100,6 +100,24 @@ export const persistentVolumeClaimSchema = defineSchema({
 
 const LIMIT_TYPES = ['Container', 'Pod', 'PersistentVolumeClaim']
 
+/**
+ * SetDefaults_LimitRangeItem, for Container items only: a missing default limit is the max, a missing default
+ * request is the default limit, else the min. LimitRanger admission then applies these to pods.
+ */
+function defaultLimitRange (obj: KubeObject): void {
+  for (const item of objects(asObj(obj.spec).limits)) {
+    if (item.type !== 'Container') continue
+    const def = { ...asObj(item.default) }
+    const defReq = { ...asObj(item.defaultRequest) }
+    for (const [k, v] of Object.entries(asObj(item.max))) setDefault(def, k, v)
+    for (const [k, v] of Object.entries(def)) setDefault(defReq, k, v)
+    for (const [k, v] of Object.entries(asObj(item.min))) setDefault(defReq, k, v)
+    // empty lists stay out of the object, as upstream's omitempty leaves them
+    if (Object.keys(def).length > 0 && (item.default === undefined || item.default === null || typeof item.default === 'object')) item.default = def
+    if (Object.keys(defReq).length > 0 && (item.defaultRequest === undefined || item.defaultRequest === null || typeof item.defaultRequest === 'object')) item.defaultRequest = defReq
+  }
+}
+
 export const limitRangeSchema = defineSchema({
   group: '',
   version: 'v1',
@@ -107,6 +125,7 @@ export const limitRangeSchema = defineSchema({
   plural: 'limitranges',
   namespaced: true,
   shortNames: ['limits'],
+  defaults: defaultLimitRange,
   validate: (obj) => objects(asObj(obj.spec).limits).flatMap((l, i) => {
     const t = asStr(l.type)
     if (t === '') return [required(`spec.limits[${i}].type`)]

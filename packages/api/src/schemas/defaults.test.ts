@@ -201,3 +201,15 @@ describe('rbac defaulting', () => {
     expect(got.roleRef).toEqual({ kind: 'Role', name: 'r', apiGroup: 'rbac.authorization.k8s.io' })
   })
 })
+
+describe('limit range defaulting', () => {
+  it.each([
+    { name: 'a container max becomes the default limit and the default request', item: { type: 'Container', max: { cpu: '1' } }, want: { type: 'Container', max: { cpu: '1' }, default: { cpu: '1' }, defaultRequest: { cpu: '1' } } },
+    { name: 'a default limit becomes the missing default request', item: { type: 'Container', default: { memory: '256Mi' }, defaultRequest: { cpu: '100m' } }, want: { type: 'Container', default: { memory: '256Mi' }, defaultRequest: { cpu: '100m', memory: '256Mi' } } },
+    { name: 'a container min becomes the default request only', item: { type: 'Container', min: { cpu: '50m' } }, want: { type: 'Container', min: { cpu: '50m' }, defaultRequest: { cpu: '50m' } } },
+    { name: 'pod items are left alone', item: { type: 'Pod', max: { cpu: '2' } }, want: { type: 'Pod', max: { cpu: '2' } } }
+  ])('$name', ({ item, want }) => {
+    const got = defaulted('', 'limitranges', { metadata: { name: 'lr' }, spec: { limits: [item] } })
+    expect((got.spec as { limits: unknown[] }).limits).toEqual([want])
+  })
+})

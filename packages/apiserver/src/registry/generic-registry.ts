@@ -13,6 +13,7 @@ import { ensureName, prepareUpdate } from './prepare-update.js'
 import { checkPreconditions, planDelete, shouldDeleteAfterUpdate } from './deletion.js'
 import { NamespaceLifecycle } from './namespace-lifecycle.js'
 import { PriorityAdmission } from './priority-admission.js'
+import { LimitRanger } from './limit-ranger.js'
 import { errTooLargeResourceVersion, parseResourceVersion, planList, validateWatchQuery } from './resource-version.js'
 import { compileSelection } from './selection.js'
 import { watchStream } from './watch-stream.js'
@@ -68,6 +69,7 @@ export class GenericRegistry implements RestStore {
   private readonly watchCaches: WatchCaches | undefined
   private readonly lifecycle: NamespaceLifecycle
   private readonly priority: PriorityAdmission
+  private readonly limitRanger: LimitRanger
 
   constructor (opts: GenericRegistryOptions) {
     this.storage = opts.storage
@@ -79,6 +81,7 @@ export class GenericRegistry implements RestStore {
     this.nodePortRange = opts.nodePortRange ?? DEFAULT_NODE_PORT_RANGE
     this.lifecycle = new NamespaceLifecycle(this.storage, this.prefix)
     this.priority = new PriorityAdmission(this.storage, this.prefix, { enabled: opts.disabledAdmissionPlugins?.includes('Priority') !== true })
+    this.limitRanger = new LimitRanger(this.storage, this.prefix, { enabled: opts.disabledAdmissionPlugins?.includes('LimitRanger') !== true })
     const capacity = opts.watchCacheCapacity ?? DEFAULT_WATCH_CACHE_CAPACITY
     this.watchCaches = capacity > 0 ? new WatchCaches(this.storage, capacity) : undefined
   }
@@ -95,6 +98,8 @@ export class GenericRegistry implements RestStore {
     // admission (NamespaceLifecycle) runs before validation, as upstream's admission chain does
     await this.lifecycle.admitCreate(schema, scope.namespace !== '' ? scope.namespace : obj.metadata?.namespace ?? '', obj.metadata?.name ?? '')
     await this.priority.admitCreate(schema, obj)
+    await this.limitRanger.admitCreate(schema, scope.namespace, obj)
+    this.limitRanger.noteWrite(schema, scope.namespace)
     for (let attempt = 1; ; attempt++) {
       const name = attempts > 1 ? generateName(generateFrom ?? '', this.random) : undefined
       const prepared = prepareCreate(schema, scope.namespace, obj, name, this.now())
@@ -181,6 +186,7 @@ export class GenericRegistry implements RestStore {
 
   async delete (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
     this.priority.admitDelete(scope.schema, name)
+    this.limitRanger.noteWrite(scope.schema, scope.namespace)
     if (!isNamespace(scope.schema)) return await this.deleteObject(scope, name, opts)
     this.lifecycle.forget(name)
     try { return await this.deleteObject(scope, name, opts) } finally { this.lifecycle.forget(name) }
@@ -188,6 +194,7 @@ export class GenericRegistry implements RestStore {
 
   private async updateObject (scope: RequestScope, name: string, mutate: (current: KubeObject | undefined) => KubeObject | Promise<KubeObject>, opts: WriteOptions & { allowCreate?: boolean }): Promise<{ object: KubeObject, created: boolean }> {
     const { schema } = scope
+    this.limitRanger.noteWrite(schema, scope.namespace)
     const key = this.key(schema, scope.namespace, name)
     let created = false
     let reservation: Reservation | undefined
@@ -206,6 +213,7 @@ export class GenericRegistry implements RestStore {
           ensureName(desired, name)
           await this.lifecycle.admitCreate(schema, scope.namespace !== '' ? scope.namespace : desired.metadata.namespace ?? '', name)
           await this.priority.admitCreate(schema, desired)
+          await this.limitRanger.admitCreate(schema, scope.namespace, desired)
           const prepared = prepareCreate(schema, scope.namespace, desired, name, this.now())
           reservation = allocations?.forCreate(prepared)
           created = true
