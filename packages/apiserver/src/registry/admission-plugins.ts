@@ -1,6 +1,6 @@
 /**
  * Upstream kube-apiserver's registered admission plugin names (1.32), so `--disable-admission-plugins` accepts what
- * upstream accepts and reports a typo as upstream does. Of these, kube-ts can turn off `Priority` and `LimitRanger`; the others it
+ * upstream accepts and reports a typo as upstream does. Of these, kube-ts can turn off `Priority`, `LimitRanger` and `ResourceQuota`; the others it
  * either always runs (NamespaceLifecycle, DefaultTolerationSeconds) or does not implement.
  */
 export const REGISTERED_ADMISSION_PLUGINS = [

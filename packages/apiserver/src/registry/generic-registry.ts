@@ -14,6 +14,7 @@ import { checkPreconditions, planDelete, shouldDeleteAfterUpdate } from './delet
 import { NamespaceLifecycle } from './namespace-lifecycle.js'
 import { PriorityAdmission } from './priority-admission.js'
 import { LimitRanger } from './limit-ranger.js'
+import { QuotaAdmission } from './quota-admission.js'
 import { errTooLargeResourceVersion, parseResourceVersion, planList, validateWatchQuery } from './resource-version.js'
 import { compileSelection } from './selection.js'
 import { watchStream } from './watch-stream.js'
@@ -70,6 +71,7 @@ export class GenericRegistry implements RestStore {
   private readonly lifecycle: NamespaceLifecycle
   private readonly priority: PriorityAdmission
   private readonly limitRanger: LimitRanger
+  private readonly quota: QuotaAdmission
 
   constructor (opts: GenericRegistryOptions) {
     this.storage = opts.storage
@@ -81,6 +83,7 @@ export class GenericRegistry implements RestStore {
     this.nodePortRange = opts.nodePortRange ?? DEFAULT_NODE_PORT_RANGE
     this.lifecycle = new NamespaceLifecycle(this.storage, this.prefix)
     this.priority = new PriorityAdmission(this.storage, this.prefix, { enabled: opts.disabledAdmissionPlugins?.includes('Priority') !== true })
+    this.quota = new QuotaAdmission(this.storage, this.prefix, { enabled: opts.disabledAdmissionPlugins?.includes('ResourceQuota') !== true })
     this.limitRanger = new LimitRanger(this.storage, this.prefix, { enabled: opts.disabledAdmissionPlugins?.includes('LimitRanger') !== true })
     const capacity = opts.watchCacheCapacity ?? DEFAULT_WATCH_CACHE_CAPACITY
     this.watchCaches = capacity > 0 ? new WatchCaches(this.storage, capacity) : undefined
@@ -100,9 +103,12 @@ export class GenericRegistry implements RestStore {
     await this.priority.admitCreate(schema, obj)
     await this.limitRanger.admitCreate(schema, scope.namespace, obj)
     this.limitRanger.noteWrite(schema, scope.namespace)
+    this.quota.noteWrite(schema, scope.namespace)
     for (let attempt = 1; ; attempt++) {
       const name = attempts > 1 ? generateName(generateFrom ?? '', this.random) : undefined
       const prepared = prepareCreate(schema, scope.namespace, obj, name, this.now())
+      // quota is validating admission: it sees the defaulted, valid object, once per request
+      if (attempt === 1) await this.quota.admitCreate(schema, prepared.metadata.namespace ?? '', prepared, opts.dryRun === true)
       const finalName = prepared.metadata.name ?? ''
       const reservation = isService(schema) ? (await this.serviceAllocations(schema)).forCreate(prepared) : undefined
       try {
@@ -187,6 +193,7 @@ export class GenericRegistry implements RestStore {
   async delete (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
     this.priority.admitDelete(scope.schema, name)
     this.limitRanger.noteWrite(scope.schema, scope.namespace)
+    this.quota.noteWrite(scope.schema, scope.namespace)
     if (!isNamespace(scope.schema)) return await this.deleteObject(scope, name, opts)
     this.lifecycle.forget(name)
     try { return await this.deleteObject(scope, name, opts) } finally { this.lifecycle.forget(name) }
@@ -195,6 +202,7 @@ export class GenericRegistry implements RestStore {
   private async updateObject (scope: RequestScope, name: string, mutate: (current: KubeObject | undefined) => KubeObject | Promise<KubeObject>, opts: WriteOptions & { allowCreate?: boolean }): Promise<{ object: KubeObject, created: boolean }> {
     const { schema } = scope
     this.limitRanger.noteWrite(schema, scope.namespace)
+    this.quota.noteWrite(schema, scope.namespace)
     const key = this.key(schema, scope.namespace, name)
     let created = false
     let reservation: Reservation | undefined
@@ -215,6 +223,7 @@ export class GenericRegistry implements RestStore {
           await this.priority.admitCreate(schema, desired)
           await this.limitRanger.admitCreate(schema, scope.namespace, desired)
           const prepared = prepareCreate(schema, scope.namespace, desired, name, this.now())
+          await this.quota.admitCreate(schema, prepared.metadata.namespace ?? '', prepared, opts.dryRun === true)
           reservation = allocations?.forCreate(prepared)
           created = true
           return prepared

@@ -1,24 +1,17 @@
 import { Quantity, schemaForResource, type KubeObject, type ResourceSchema } from '@kube-ts/api'
 import type { Storage } from '../storage/storage.js'
-import { listPrefix } from './keys.js'
+import { NamespaceListing } from './namespace-listing.js'
 import { errAdmissionForbidden } from './priority-admission.js'
+import { asObj, isObj, objects, podTotal, quantity } from './pod-resources.js'
 
 type Obj = Record<string, unknown>
 
-/** How long a namespace's LimitRanges answer pod creates; a LimitRange write through this server drops them at once. */
-const LISTING_TTL_MS = 1000
+const asRecord = (m: Map<string, Quantity>): Obj => Object.fromEntries([...m].map(([k, q]) => [k, q.toString()]))
+
 const ANNOTATION = 'kubernetes.io/limit-ranger'
 
 const LIMIT_RANGES = schemaForResource('', 'v1', 'limitranges')
 const isPods = (s: ResourceSchema): boolean => s.group === '' && s.plural === 'pods'
-const isLimitRanges = (s: ResourceSchema): boolean => s.group === '' && s.plural === 'limitranges'
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
-const objects = (v: unknown): Obj[] => Array.isArray(v) ? v.filter(isObj) : []
-const asObj = (v: unknown): Obj => isObj(v) ? v : {}
-
-function quantity (v: unknown): Quantity | undefined {
-  try { return Quantity.from(v) } catch { return undefined }
-}
 
 /**
  * Upstream's LimitRanger admission plugin for pods: on create, every LimitRange of the namespace fills the
@@ -27,21 +20,18 @@ function quantity (v: unknown): Quantity | undefined {
  * maxLimitRequestRatio, per Container and per Pod (403 otherwise). Pod updates and subresources are not admitted.
  */
 export class LimitRanger {
-  private readonly listings = new Map<string, { items: KubeObject[], until: number }>()
-  /** After a LimitRange write, its namespace is not cached until the write has surely landed. */
-  private readonly uncachedUntil = new Map<string, number>()
+  private readonly ranges: NamespaceListing
   private readonly enabled: boolean
-  private readonly now: () => number
 
-  constructor (private readonly storage: Storage, private readonly prefix: string, opts: { enabled?: boolean, now?: () => number } = {}) {
+  constructor (storage: Storage, prefix: string, opts: { enabled?: boolean, now?: () => number } = {}) {
     this.enabled = opts.enabled ?? true
-    this.now = opts.now ?? Date.now
+    this.ranges = new NamespaceListing(storage, prefix, LIMIT_RANGES, opts.now ?? Date.now)
   }
 
   /** Mutates and checks `obj` (the request's own copy, not yet defaulted) for a create in `namespace`. */
   async admitCreate (schema: ResourceSchema, namespace: string, obj: KubeObject): Promise<void> {
     if (!this.enabled || !isPods(schema) || !isObj(obj.spec)) return
-    const ranges = await this.rangesOf(namespace)
+    const ranges = await this.ranges.items(namespace)
     if (ranges.length === 0) return
     const spec = obj.spec
     // decoding defaults requests to limits before admission sees the pod (SetDefaults_Pod)
@@ -59,22 +49,7 @@ export class LimitRanger {
 
   /** A LimitRange write makes its namespace's listing stale. */
   noteWrite (schema: ResourceSchema, namespace: string): void {
-    if (!isLimitRanges(schema)) return
-    this.listings.delete(namespace)
-    this.uncachedUntil.set(namespace, this.now() + LISTING_TTL_MS)
-  }
-
-  private async rangesOf (namespace: string): Promise<KubeObject[]> {
-    const hit = this.listings.get(namespace)
-    if (hit !== undefined && hit.until > this.now()) return hit.items
-    if (LIMIT_RANGES === undefined) return []
-    const res = await this.storage.list(listPrefix(this.prefix, LIMIT_RANGES, namespace), {})
-    const now = this.now()
-    if (now >= (this.uncachedUntil.get(namespace) ?? 0)) {
-      this.uncachedUntil.delete(namespace)
-      this.listings.set(namespace, { items: res.items, until: now + LISTING_TTL_MS })
-    }
-    return res.items
+    this.ranges.noteWrite(schema, namespace)
   }
 }
 
@@ -153,25 +128,6 @@ function check (limitType: string, item: Obj, requests: Obj, limits: Obj): strin
   return errs
 }
 
-/** Sum of the containers' values, raised to any single init container's (upstream's pod resource request). */
-function podTotal (spec: Obj, field: 'requests' | 'limits'): Obj {
-  const total = new Map<string, Quantity>()
-  for (const c of objects(spec.containers)) {
-    for (const [k, v] of Object.entries(asObj(asObj(c.resources)[field]))) {
-      const q = quantity(v)
-      if (q !== undefined) total.set(k, total.get(k)?.add(q) ?? q)
-    }
-  }
-  for (const c of objects(spec.initContainers)) {
-    for (const [k, v] of Object.entries(asObj(asObj(c.resources)[field]))) {
-      const q = quantity(v)
-      const cur = total.get(k)
-      if (q !== undefined && (cur === undefined || q.cmp(cur) > 0)) total.set(k, q)
-    }
-  }
-  return Object.fromEntries([...total].map(([k, q]) => [k, q.toString()]))
-}
-
 function violations (spec: Obj, lr: KubeObject): string[] {
   const errs: string[] = []
   for (const item of objects(asObj(lr.spec).limits)) {
@@ -181,7 +137,7 @@ function violations (spec: Obj, lr: KubeObject): string[] {
         errs.push(...check('Container', item, asObj(res.requests), asObj(res.limits)))
       }
     } else if (item.type === 'Pod') {
-      errs.push(...check('Pod', item, podTotal(spec, 'requests'), podTotal(spec, 'limits')))
+      errs.push(...check('Pod', item, asRecord(podTotal(spec, 'requests')), asRecord(podTotal(spec, 'limits'))))
     }
   }
   return errs
