@@ -2,6 +2,7 @@
 # Installs kube-ts as systemd services on this machine:
 #   - the built workspace (dist/ of every package, production node_modules) into /opt/kube-ts
 #   - one env file per daemon (/etc/kube-ts/<daemon>.env, KUBE_TS_ARGS=...) and kubeconfigs in /etc/kube-ts
+#   - the service account token signing key in /etc/kube-ts/pki (generated once, 0600)
 #   - the units from this folder into /etc/systemd/system, then enables and starts them
 # Usage: deploy/systemd/install.sh [--root DIR] [--no-start]
 #   --root DIR   write everything under DIR instead of / and touch no service (a dry run to inspect or test)
@@ -12,6 +13,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 source "$here/../../scripts/lib/common.sh"
 # shellcheck disable=SC1091
 source "$here/../../scripts/lib/kubeconfig.sh"
+# shellcheck disable=SC1091
+source "$here/../../scripts/lib/sa-key.sh"
 
 root=""
 start=1
@@ -62,7 +65,7 @@ daemon_args() {
   local kc="$conf/$1.kubeconfig"
   case "$1" in
     etcd) echo "--name $node_name --data-dir $state/etcd --listen-client-urls http://127.0.0.1:$ETCD_PORT --advertise-client-urls http://127.0.0.1:$ETCD_PORT --listen-peer-urls http://127.0.0.1:$ETCD_PEER_PORT --initial-advertise-peer-urls http://127.0.0.1:$ETCD_PEER_PORT --initial-cluster $node_name=http://127.0.0.1:$ETCD_PEER_PORT --auto-compaction-mode periodic --auto-compaction-retention 1h" ;;
-    apiserver) echo "--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR" ;;
+    apiserver) echo "--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR $(sa_key_flags "$conf/pki/sa.key" "$conf/pki/sa.pub")" ;;
     controller-manager) echo "--kubeconfig=$kc --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true" ;;
     scheduler) echo "--kubeconfig=$kc --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true" ;;
     cloud-controller-manager) echo "--kubeconfig=$kc --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR" ;;
@@ -87,6 +90,8 @@ write_config() {
     fi
     chmod 644 "$file"
   done
+  # The service account token signing key, kept across reinstalls (tokens already issued stay valid).
+  SA_KEY="$etc/pki/sa.key" SA_PUB="$etc/pki/sa.pub" ensure_sa_key
   # Plain-HTTP loopback apiserver for now: every kubeconfig is the same admin identity.
   for name in admin "${DAEMONS[@]:1}"; do
     write_kubeconfig "$etc/$name.kubeconfig" "http://127.0.0.1:$API_PORT"

@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The control-plane and node daemons `cluster up` runs, as one table. Adding a daemon is one line.
-# Requires common.sh, supervisor.sh and install.sh.
+# Requires common.sh, supervisor.sh, install.sh and sa-key.sh.
 #
 # Columns (|-separated): name | package under packages/ | health URL | arguments (split on spaces) |
 # the TCP ports it listens on, as VARIABLE=PORT (checked to be free before it starts).
@@ -8,7 +8,7 @@
 # the others are optional and start only once their package builds and implements `run`.
 daemon_table() {
   cat <<EOF_TABLE
-kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR --service-account-issuer=https://kubernetes.default.svc.cluster.local --service-account-signing-key-file=$KUBE_TS_HOME/pki/sa.key --service-account-key-file=$KUBE_TS_HOME/pki/sa.pub|KUBE_TS_API_PORT=$API_PORT
+kube-apiserver|apiserver|http://127.0.0.1:$API_PORT/readyz|--etcd-servers=http://127.0.0.1:$ETCD_PORT --secure-port=$API_PORT --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range=$SERVICE_CIDR $(sa_key_flags)|KUBE_TS_API_PORT=$API_PORT
 kube-controller-manager|controller-manager|http://127.0.0.1:$CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --allocate-node-cidrs=true --cluster-cidr=$CLUSTER_CIDR --service-cluster-ip-range=$SERVICE_CIDR --leader-elect=true|KUBE_TS_CONTROLLER_MANAGER_PORT=$CONTROLLER_MANAGER_PORT
 kube-scheduler|scheduler|http://127.0.0.1:$SCHEDULER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$SCHEDULER_PORT --bind-address=127.0.0.1 --leader-elect=true|KUBE_TS_SCHEDULER_PORT=$SCHEDULER_PORT
 cloud-controller-manager|cloud-controller-manager|http://127.0.0.1:$CLOUD_CONTROLLER_MANAGER_PORT/readyz|--kubeconfig=$KUBECONFIG_PATH --secure-port=$CLOUD_CONTROLLER_MANAGER_PORT --bind-address=127.0.0.1 --cloud-provider=local --cluster-cidr=$CLUSTER_CIDR|KUBE_TS_CLOUD_CONTROLLER_MANAGER_PORT=$CLOUD_CONTROLLER_MANAGER_PORT

@@ -1,6 +1,6 @@
 // deploy/: the systemd install script (dry run into a temporary root, units verified) and the compose demo.
 import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parse } from 'yaml'
@@ -52,6 +52,14 @@ describe('deploy/systemd/install.sh --root', () => {
       expect(readFileSync(join(root, 'etc/kube-ts/kubelet.env'), 'utf8')).toContain('--kubeconfig=/etc/kube-ts/kubelet.kubeconfig')
       expect(existsSync(join(root, 'etc/kube-ts', `${daemon}.kubeconfig`))).toBe(true)
     }
+  })
+
+  it('turns service account tokens on with a private signing key in /etc/kube-ts/pki, as scripts/cluster up does', () => {
+    const env = readFileSync(join(root, 'etc/kube-ts/apiserver.env'), 'utf8')
+    expect(env).toContain('--service-account-issuer=https://kubernetes.default.svc.cluster.local')
+    expect(env).toContain('--service-account-signing-key-file=/etc/kube-ts/pki/sa.key')
+    expect(env).toContain('--service-account-key-file=/etc/kube-ts/pki/sa.pub')
+    for (const file of ['sa.key', 'sa.pub']) expect(statSync(join(root, 'etc/kube-ts/pki', file)).mode & 0o777).toBe(0o600)
   })
 
   it('installs one unit per daemon, each restarting always and reading its env file', () => {
