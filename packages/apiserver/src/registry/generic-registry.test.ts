@@ -209,6 +209,12 @@ describe('delete', () => {
     expect(done.deleted).toBe(true)
   })
 
+  it.each(['default', 'kube-system', 'kube-public'])('refuses to delete the immortal namespace %s with 403 and leaves it Active', async (ns) => {
+    await reg.create(scope(namespaces), { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } } as KubeObject, W).catch(() => undefined)
+    expect(await caught(reg.delete(scope(namespaces), ns, D))).toMatchObject({ code: 403, reason: 'Forbidden', message: `namespaces "${ns}" is forbidden: this namespace may not be deleted`, details: { name: ns, kind: 'namespaces' } })
+    expect((await storage.get(`/registry/namespaces/${ns}`))?.metadata.deletionTimestamp).toBeUndefined()
+  })
+
   it('keeps a deleted namespace Terminating until its finalize write clears spec.finalizers', async () => {
     const marked = await reg.delete(scope(namespaces), 'ns10', D)
     expect(marked).toMatchObject({ deleted: false, object: { status: { phase: 'Terminating' }, spec: { finalizers: ['kubernetes'] } } })

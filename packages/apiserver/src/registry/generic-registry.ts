@@ -192,6 +192,7 @@ export class GenericRegistry implements RestStore {
 
   async delete (scope: RequestScope, name: string, opts: DeleteOptions): Promise<{ object: KubeObject, deleted: boolean }> {
     this.priority.admitDelete(scope.schema, name)
+    this.lifecycle.admitDelete(scope.schema, name)
     this.limitRanger.noteWrite(scope.schema, scope.namespace)
     this.quota.noteWrite(scope.schema, scope.namespace)
     if (!isNamespace(scope.schema)) return await this.deleteObject(scope, name, opts)

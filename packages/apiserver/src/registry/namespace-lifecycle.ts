@@ -4,6 +4,9 @@ import type { Storage } from '../storage/storage.js'
 /** How long an Active namespace is trusted without a storage read (this registry's own namespace writes invalidate it). */
 const ACTIVE_TTL_MS = 5000
 
+/** Namespaces the apiserver keeps for itself (upstream's default `immortalNamespaces`). */
+export const IMMORTAL_NAMESPACES = ['default', 'kube-system', 'kube-public']
+
 /**
  * The NamespaceLifecycle admission check on create: a namespaced object may only be created in a namespace that
  * exists and is not terminating. Like upstream's lister plus live lookup, a namespace seen Active recently is
@@ -29,6 +32,12 @@ export class NamespaceLifecycle {
       throw errNamespaceTerminating(schema, namespace, name)
     }
     this.active.set(namespace, this.now() + ACTIVE_TTL_MS)
+  }
+
+  /** Upstream's immortal namespaces cannot be deleted (NamespaceLifecycle admission on delete). */
+  admitDelete (schema: ResourceSchema, name: string): void {
+    if (schema.group !== '' || schema.plural !== 'namespaces' || !IMMORTAL_NAMESPACES.includes(name)) return
+    throw new ApiError(403, 'Forbidden', `namespaces "${name}" is forbidden: this namespace may not be deleted`, { name, kind: 'namespaces' })
   }
 
   /** Called for every write to a namespace through this registry, so its own deletes are seen at once. */
