@@ -43,4 +43,28 @@ describe('namespace and serviceaccount controllers against the real apiserver', 
       expect((await c.client.resource(r).list(ns)).items).toEqual([])
     }
   })
+
+  it('reports the content and finalizers holding a namespace in its status conditions, then finishes once they go', async () => {
+    const ns = 'held'
+    const cms = c.client.resource<ConfigMap>(resources.configMaps)
+    await c.client.resource<Namespace>(resources.namespaces).create('', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: ns } })
+    await cms.create(ns, { apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'kept', finalizers: ['example.com/hold'] } })
+    await c.client.resource<Namespace>(resources.namespaces).delete('', ns)
+    const held = await waitFor('the remaining-content conditions', async () => {
+      const n = await c.client.resource<Namespace>(resources.namespaces).get('', ns)
+      return n.status?.conditions?.some((x) => x.type === 'NamespaceContentRemaining' && x.status === 'True') === true ? n : undefined
+    }, 10_000)
+    expect(held.status?.phase).toBe('Terminating')
+    expect(held.status?.conditions?.map((x) => [x.type, x.status, x.reason, x.message])).toEqual([
+      ['NamespaceDeletionDiscoveryFailure', 'False', 'ResourcesDiscovered', 'All resources successfully discovered'],
+      ['NamespaceDeletionGroupVersionParsingFailure', 'False', 'ParsedGroupVersions', 'All legacy kube types successfully parsed'],
+      ['NamespaceDeletionContentFailure', 'False', 'ContentDeleted', 'All content successfully deleted, may be waiting on finalization'],
+      ['NamespaceContentRemaining', 'True', 'SomeResourcesRemain', 'Some resources are remaining: configmaps. has 1 resource instances'],
+      ['NamespaceFinalizersRemaining', 'True', 'SomeFinalizerRemain', 'Some finalizers are remaining: example.com/hold in 1 resource instances']
+    ])
+    await cms.patch(ns, 'kept', 'merge', { metadata: { finalizers: null } })
+    await waitFor('namespace gone', async () => {
+      try { await c.client.resource<Namespace>(resources.namespaces).get('', ns); return undefined } catch (err) { return isNotFound(err) ? true : undefined }
+    }, 30_000)
+  })
 })

@@ -9,8 +9,8 @@ export interface NamespaceContentApi {
   deletableResources: (signal?: AbortSignal) => Promise<Array<ResourceRef & { deleteCollection: boolean }>>
   /** Deletes everything of one resource in the namespace (deletecollection, or list + delete one by one). */
   deleteAll: (r: ResourceRef & { deleteCollection: boolean }, namespace: string, signal?: AbortSignal) => Promise<void>
-  /** What is still there, with the longest grace period any of it was given (seconds, 0 when none). */
-  remaining: (r: ResourceRef, namespace: string, signal?: AbortSignal) => Promise<{ count: number, graceSeconds: number }>
+  /** What is still there, with the longest grace period any of it was given (seconds, 0 when none) and its finalizers. */
+  remaining: (r: ResourceRef, namespace: string, signal?: AbortSignal) => Promise<{ count: number, graceSeconds: number, finalizers: Record<string, number> }>
   getNamespace: (name: string, signal?: AbortSignal) => Promise<Namespace>
   updateStatus: (ns: Namespace, signal?: AbortSignal) => Promise<Namespace>
   /** PUT .../namespaces/<name>/finalize with the namespace's new spec.finalizers. */
@@ -19,7 +19,7 @@ export interface NamespaceContentApi {
 
 interface ApiResourceList { groupVersion?: string, resources?: Array<{ name: string, namespaced: boolean, kind: string, verbs?: string[] }> }
 interface ApiGroupList { groups?: Array<{ name: string, versions?: Array<{ groupVersion: string, version: string }>, preferredVersion?: { groupVersion: string, version: string } }> }
-interface Item { metadata?: { name?: string, deletionTimestamp?: string, deletionGracePeriodSeconds?: number } }
+interface Item { metadata?: { name?: string, deletionTimestamp?: string, deletionGracePeriodSeconds?: number, finalizers?: string[] } }
 
 /** NamespaceContentApi over the REST client: discovery at /api/v1 and /apis, preferred group versions only. */
 export class RestNamespaceContent implements NamespaceContentApi {
@@ -55,10 +55,12 @@ export class RestNamespaceContent implements NamespaceContentApi {
     }
   }
 
-  async remaining (r: ResourceRef, namespace: string, signal?: AbortSignal): Promise<{ count: number, graceSeconds: number }> {
+  async remaining (r: ResourceRef, namespace: string, signal?: AbortSignal): Promise<{ count: number, graceSeconds: number, finalizers: Record<string, number> }> {
     const items = (await this.rest.resource<Item>(r).list(namespace, { signal })).items
     const graceSeconds = Math.max(0, ...items.map((i) => i.metadata?.deletionGracePeriodSeconds ?? 0))
-    return { count: items.length, graceSeconds }
+    const finalizers: Record<string, number> = {}
+    for (const f of items.flatMap((i) => i.metadata?.finalizers ?? [])) finalizers[f] = (finalizers[f] ?? 0) + 1
+    return { count: items.length, graceSeconds, finalizers }
   }
 
   async getNamespace (name: string, signal?: AbortSignal): Promise<Namespace> {

@@ -2,12 +2,14 @@ import type { Namespace } from 'kubernetes-types/core/v1.js'
 import type { Registry } from 'prom-client'
 import type { DeepReadonly } from '@kube-ts/api'
 import { isNotFound } from '@kube-ts/api'
-import { objectKey, waitForCacheSync, WorkQueue } from '@kube-ts/client'
+import { formatTime, objectKey, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, Logger } from '@kube-ts/client'
 import type { SharedInformer } from '../../controller-utils/informer-types.js'
 import { runWorkers } from '../../controller-utils/run-workers.js'
 import { NamespaceController as controllerName } from '../names.js'
 import type { NamespaceContentApi } from './namespace-content.js'
+import { deletionConditions } from './namespace-conditions.js'
+import type { RemainingContent } from './namespace-conditions.js'
 
 /** The finalizer this controller owns in a namespace's spec.finalizers (upstream v1.FinalizerKubernetes). */
 export const finalizerKubernetes = 'kubernetes'
@@ -30,7 +32,8 @@ export class ContentRemainingError extends Error {
 /**
  * Empties namespaces being deleted (upstream pkg/controller/namespace): marks them Terminating, deletes every
  * object of every served namespaced resource, waits until none remain (the longest grace period seen, at least
- * a second), then removes the `kubernetes` finalizer through the finalize subresource so the apiserver can
+ * a second), reporting what is left in the namespace's status conditions as upstream does
+ * (`NamespaceContentRemaining`, `NamespaceFinalizersRemaining`, ...), then removes the `kubernetes` finalizer through the finalize subresource so the apiserver can
  * delete the namespace itself.
  */
 export class NamespaceController {
@@ -77,11 +80,15 @@ export class NamespaceController {
     for (const r of all) await api.deleteAll(r, name, signal)
     let remaining = 0
     let grace = 0
+    const content: RemainingContent[] = []
     for (const r of all) {
       const left = await api.remaining(r, name, signal)
       remaining += left.count
       grace = Math.max(grace, left.graceSeconds)
+      content.push({ group: r.group, resource: r.resource, count: left.count, finalizers: left.finalizers })
     }
+    const conditions = deletionConditions(ns.status?.conditions ?? [], content, formatTime(this.deps.clock.now()))
+    if (conditions !== undefined) ns = await api.updateStatus({ ...ns, status: { ...ns.status, conditions } }, signal)
     if (remaining > 0) throw new ContentRemainingError(remaining, Math.max(1, grace) * 1000)
     const finalizers = (ns.spec?.finalizers ?? []).filter((f) => f !== finalizerKubernetes)
     try {
