@@ -15,6 +15,8 @@ export const ServiceAccountController = 'serviceaccount-controller'
 export const GarbageCollectorController = 'garbage-collector-controller'
 export const NodeIpamController = 'node-ipam-controller'
 export const NodeLifecycleController = 'node-lifecycle-controller'
+/** The event source upstream's node lifecycle controller reports as (not its controller name). */
+export const NodeLifecycleEventSource = 'node-controller'
 export const TaintEvictionController = 'taint-eviction-controller'
 export const PodGarbageCollectorController = 'pod-garbage-collector-controller'
 export const ResourceQuotaController = 'resourcequota-controller'

@@ -1,4 +1,4 @@
-import type { Node, Pod } from 'kubernetes-types/core/v1.js'
+import type { Event, Node, Pod } from 'kubernetes-types/core/v1.js'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import { formatMicroTime, formatTime, resources } from '@kube-ts/client'
 import { startCluster, waitFor } from './harness.js'
@@ -85,5 +85,10 @@ describe('node lifecycle and taint eviction against the real apiserver', () => {
     await waitFor('the unschedulable taint', async () => await cordonTaint() ? true : undefined, 10_000)
     await nodes.patch('', 'healthy', 'merge', { spec: { unschedulable: null } })
     await waitFor('the unschedulable taint to go', async () => await cordonTaint() ? undefined : true, 10_000)
+  })
+
+  it('records RegisteredNode for each node as upstream node-controller does', async () => {
+    const ev = await waitFor('the RegisteredNode event', async () => (await c.client.resource<Event>(resources.events).list('default')).items.find((e) => e.involvedObject.kind === 'Node' && e.involvedObject.name === 'healthy' && e.reason === 'RegisteredNode'), 10_000)
+    expect(ev).toMatchObject({ type: 'Normal', message: 'Node healthy event: Registered Node healthy in Controller', source: { component: 'node-controller' } })
   })
 })

@@ -1,5 +1,5 @@
 import type { ReplicaSet } from 'kubernetes-types/apps/v1.js'
-import type { Pod, ReplicationController } from 'kubernetes-types/core/v1.js'
+import type { Event, Pod, ReplicationController } from 'kubernetes-types/core/v1.js'
 import { resources } from '@kube-ts/client'
 import { markPodsReady, startCluster, waitFor } from './harness.js'
 import type { Cluster } from './harness.js'
@@ -76,5 +76,9 @@ describe('ReplicaSet and ReplicationController controllers against the real apis
     await waitFor('2 ready RC replicas', async () => (await c.client.resource<ReplicationController>(resources.replicationControllers).get('default', 'legacy')).status?.readyReplicas === 2 ? true : undefined)
     const pods = await podsOf('legacy')
     expect(pods.map(p => p.metadata?.ownerReferences?.[0]?.kind)).toEqual(['ReplicationController', 'ReplicationController'])
+    // upstream's RC manager records as replication-controller, not by its --controllers name
+    const created = (await c.client.resource<Event>(resources.events).list('default')).items.filter(e => e.involvedObject.name === 'legacy' && e.reason === 'SuccessfulCreate')
+    expect(created.map(e => e.source?.component)).toContain('replication-controller')
+    expect(created.map(e => e.source?.component)).not.toContain('replicationcontroller-controller')
   })
 })

@@ -14,17 +14,19 @@ const newNode = (o: { conditions?: NodeCondition[], unschedulable?: boolean, tai
   status: { ...(o.conditions !== undefined ? { conditions: o.conditions } : {}) }
 })
 
-function fixture (node: Node, nowMs: number): { c: NodeLifecycleController, client: FakeClient, clock: FakeClock } {
+function fixture (node: Node, nowMs: number): { c: NodeLifecycleController, client: FakeClient, clock: FakeClock, recorder: FakeRecorder, nodes: FakeInformer<Node> } {
   const clock = new FakeClock(nowMs)
+  const recorder = new FakeRecorder()
+  const nodes = new FakeInformer<Node>([node])
   const client = new FakeClient(() => nowMs)
   client.seed(resources.nodes, node)
   const c = new NodeLifecycleController({
-    client, nodeInformer: new FakeInformer<Node>([node]), leaseInformer: new FakeInformer<Lease>(), podInformer: new FakeInformer<Pod>(),
-    recorder: new FakeRecorder(), logger: noopLogger, clock,
+    client, nodeInformer: nodes, leaseInformer: new FakeInformer<Lease>(), podInformer: new FakeInformer<Pod>(),
+    recorder, logger: noopLogger, clock,
     monitorPeriodMs: 5000, gracePeriodMs: 40_000, startupGracePeriodMs: 60_000, evictionRate: 0.1, secondaryEvictionRate: 0.01,
     largeClusterSizeThreshold: 50, unhealthyZoneThreshold: 0.55
   })
-  return { c, client, clock }
+  return { c, client, clock, recorder, nodes }
 }
 
 describe('NodeLifecycleController.syncNoScheduleTaints', () => {
@@ -67,5 +69,15 @@ describe('NodeLifecycleController.monitor', () => {
     await c.monitor()
     const ready = statusWrites(client)[0]?.status?.conditions?.find((x) => x.type === 'Ready')
     expect(ready).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' })
+  })
+
+  it('records RegisteredNode when it first sees a node and RemovingNode once the node is gone', async () => {
+    const node = newNode({ conditions: [{ type: 'Ready', status: 'True' }] })
+    const { c, recorder, nodes } = fixture(node, t0)
+    await c.monitor()
+    await c.monitor()
+    nodes.remove(node)
+    await c.monitor()
+    expect(recorder.events).toEqual(['Normal RegisteredNode Node n1 event: Registered Node n1 in Controller', 'Normal RemovingNode Node n1 event: Removing Node n1 from Controller'])
   })
 })

@@ -34,7 +34,7 @@ export interface NodeLifecycleDeps {
 }
 
 // what we last saw of a node's heartbeats, and when (our clock, so apiserver/kubelet clock skew does not matter)
-interface Health { heartbeat: string, leaseRenew: string, probedAt: number }
+interface Health { heartbeat: string, leaseRenew: string, probedAt: number, uid: string }
 const conditionTypes = ['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure']
 
 /**
@@ -102,7 +102,11 @@ export class NodeLifecycleController {
       z.nodes.push(node)
       zones.set(zoneOf(node), z)
     }
-    for (const name of this.health.keys()) if (!current.has(name)) this.health.delete(name)
+    for (const [name, h] of this.health) {
+      if (current.has(name)) continue
+      this.health.delete(name)
+      this.nodeEvent(name, h.uid, 'RemovingNode', `Removing Node ${name} from Controller`)
+    }
     const states = new Map<string, ZoneState>()
     for (const [zone, z] of zones) states.set(zone, computeZoneState(z.ready, z.notReady, this.deps.unhealthyZoneThreshold))
     const allFullyDisrupted = states.size > 0 && [...states.values()].every((s) => s === 'FullDisruption')
@@ -159,8 +163,9 @@ export class NodeLifecycleController {
       // first sight: the grace period starts now, or at creation for a node that never posted status (upstream),
       // so a controller-manager restart does not give a silent node a fresh startup grace period
       const created = Date.parse(node.metadata?.creationTimestamp ?? '')
-      h = { heartbeat, leaseRenew, probedAt: ready === undefined && !Number.isNaN(created) ? Math.min(now, created) : now }
+      h = { heartbeat, leaseRenew, probedAt: ready === undefined && !Number.isNaN(created) ? Math.min(now, created) : now, uid: node.metadata?.uid ?? '' }
       this.health.set(name, h)
+      this.nodeEvent(name, h.uid, 'RegisteredNode', `Registered Node ${name} in Controller`)
     } else if (h.heartbeat !== heartbeat || h.leaseRenew !== leaseRenew) {
       h.heartbeat = heartbeat
       h.leaseRenew = leaseRenew
@@ -184,6 +189,11 @@ export class NodeLifecycleController {
     this.deps.recorder.normal(node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`)
     await this.markPodsNotReady(name, signal)
     return 'Unknown'
+  }
+
+  /** Upstream RecordNodeEvent: a Normal event on the node, worded "Node <name> event: <what>". */
+  private nodeEvent (name: string, uid: string, reason: string, what: string): void {
+    this.deps.recorder.normal({ apiVersion: 'v1', kind: 'Node', metadata: { name, uid } }, reason, `Node ${name} event: ${what}`)
   }
 
   /** Upstream MarkPodsNotReady: the pods of an unreachable node stop counting as ready endpoints. */

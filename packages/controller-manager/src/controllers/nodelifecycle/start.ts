@@ -2,7 +2,7 @@ import type { Node, Pod } from 'kubernetes-types/core/v1.js'
 import type { Lease } from 'kubernetes-types/coordination/v1.js'
 import { resources } from '@kube-ts/client'
 import type { ControllerContext } from '../../app/controller-context.js'
-import { NodeLifecycleController as lifecycleName, TaintEvictionController as evictionName } from '../names.js'
+import { NodeLifecycleController as lifecycleName, NodeLifecycleEventSource, TaintEvictionController as evictionName } from '../names.js'
 import { NodeLifecycleController } from './node-lifecycle-controller.js'
 import { TaintEvictionController } from './taint-eviction-controller.js'
 
@@ -15,7 +15,8 @@ export async function startNodeLifecycleController (ctx: ControllerContext): Pro
     nodeInformer: f.forResource<Node>(resources.nodes),
     leaseInformer: f.forResource<Lease>(resources.leases),
     podInformer: f.forResource<Pod>(resources.pods),
-    recorder: ctx.recorderFor(lifecycleName),
+    // upstream's node lifecycle controller records its events as `node-controller`
+    recorder: ctx.recorderFor(NodeLifecycleEventSource),
     logger: ctx.logger,
     clock: ctx.clock,
     monitorPeriodMs: o.nodeMonitorPeriodMs,

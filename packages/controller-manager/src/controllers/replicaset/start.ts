@@ -11,7 +11,7 @@ async function start (ctx: ControllerContext, kind: WorkloadKind, workers: numbe
     client: ctx.clientFor(kind.controllerName),
     rsInformer: ctx.informerFactory.forResource<ReplicatedObject>(kind.resource),
     podInformer: ctx.informerFactory.forResource<Pod>(resources.pods),
-    recorder: ctx.recorderFor(kind.controllerName),
+    recorder: ctx.recorderFor(kind.eventSource),
     logger: ctx.logger,
     clock: ctx.clock,
     registry: ctx.registry

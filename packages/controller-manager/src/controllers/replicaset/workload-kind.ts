@@ -35,6 +35,8 @@ export interface ReplicatedObject {
 /** What differs between the two kinds this controller manages. */
 export interface WorkloadKind {
   controllerName: string
+  /** The component its events name as their source (upstream's RC manager says `replication-controller`). */
+  eventSource: string
   resource: ResourceRef
   gvk: GroupVersionKind
   /** The pod selector; throws (BadRequest) when the stored selector is invalid. */
@@ -43,6 +45,7 @@ export interface WorkloadKind {
 
 export const replicaSetKind: WorkloadKind = {
   controllerName: names.ReplicaSetController,
+  eventSource: names.ReplicaSetController,
   resource: resources.replicaSets,
   gvk: { group: 'apps', version: 'v1', kind: 'ReplicaSet' },
   selectorOf: (obj) => selectorFromLabelSelector(obj.spec?.selector as LabelSelector | undefined)
@@ -51,6 +54,7 @@ export const replicaSetKind: WorkloadKind = {
 /** RC selectors are plain label maps; the apiserver defaults an empty one to the template's labels. */
 export const replicationControllerKind: WorkloadKind = {
   controllerName: names.ReplicationControllerController,
+  eventSource: 'replication-controller',
   resource: resources.replicationControllers,
   gvk: { group: '', version: 'v1', kind: 'ReplicationController' },
   selectorOf: (obj) => {
