@@ -44,6 +44,12 @@ describe('EndpointsController.sync', () => {
     if (ready.length + notReady.length > 0) expect(ep.subsets?.[0]?.ports).toEqual([{ name: 'http', port: 8080, protocol: 'TCP' }])
   })
 
+  it('writes an unnamed service port without a name, as upstream serializes it', async () => {
+    const { client, c } = fixture([svc({ ports: [{ port: 80 }] })], [pod('a', '10.0.0.1', true)])
+    await c.sync('ns/web')
+    expect((client.actions[0]?.object as Endpoints).subsets?.[0]?.ports).toEqual([{ port: 80, protocol: 'TCP' }])
+  })
+
   it('leaves services without a selector alone and deletes endpoints of deleted services', async () => {
     const manual: Endpoints = { apiVersion: 'v1', kind: 'Endpoints', metadata: { name: 'web', namespace: 'ns' }, subsets: [] }
     const noSel = fixture([svc({ selector: undefined })], [], [manual])

@@ -13,7 +13,8 @@ export function desiredSubsets (svc: DeepReadonly<Service>, pods: ReadonlyArray<
   for (const pod of pods) {
     if (!serviceSelects(svc, pod) || !shouldPodBeInEndpoints(pod, publish)) continue
     const ports = endpointPorts(svc, pod).map((p) => {
-      const ep: EndpointPort = { name: p.name ?? '', port: p.port ?? 0, protocol: p.protocol ?? 'TCP' }
+      // Endpoints ports omit an empty name (upstream's string field is omitempty; EndpointSlice ports keep "")
+      const ep: EndpointPort = { ...(p.name != null && p.name !== '' ? { name: p.name } : {}), port: p.port ?? 0, protocol: p.protocol ?? 'TCP' }
       if (p.appProtocol != null) ep.appProtocol = p.appProtocol
       return ep
     }).sort((a, b) => (a.name ?? '').localeCompare(b.name ?? ''))
