@@ -60,4 +60,15 @@ describe('typed decoding: values of the wrong JSON type', () => {
     const got = await request(t.app).get(`${cmPath}/a`)
     expect(got.body.data).toEqual({ k: 'v' })
   })
+
+  it.each([
+    { name: 'a number in data', path: `${cmPath}/b`, body: 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: b}\ndata: {a: 1}\n', message: 'failed to create typed patch object (default/b; /v1, Kind=ConfigMap): .data.a: expected string, got &value.valueUnstructured{Value:1}' },
+    { name: 'a number as an env value', path: `${deployPath}/web`, body: JSON.stringify(container({ env: [{ name: 'PORT', value: 587 }] })), message: 'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.template.spec.containers[name="c"].env[name="PORT"].value: expected string, got &value.valueUnstructured{Value:587}' },
+    { name: 'a string as replicas', path: `${deployPath}/web`, body: JSON.stringify(deployment({ replicas: '2' })), message: 'failed to create typed patch object (default/web; apps/v1, Kind=Deployment): .spec.replicas: expected numeric (int or float), got string' }
+  ])('server-side apply of $name fails as structured-merge-diff does', async ({ path, body, message }) => {
+    const t = app()
+    const res = await request(t.app).patch(`${path}?fieldManager=m`).set('Content-Type', 'application/apply-patch+yaml').send(body)
+    expect(res.status).toBe(500)
+    expect(res.body.message).toBe(message)
+  })
 })

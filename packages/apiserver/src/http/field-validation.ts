@@ -2,7 +2,7 @@ import type { ServerResponse } from 'node:http'
 import { ApiError, errBadRequest, errInvalid } from '@kube-ts/api'
 import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import type { UnknownField, UnknownFieldOptions } from '../openapi/unknown-fields.js'
-import { findTypeMismatch, jsonDecodeText, unstructuredConvertText } from '../openapi/type-mismatch.js'
+import { findTypeMismatch, jsonDecodeText, typedPatchText, unstructuredConvertText } from '../openapi/type-mismatch.js'
 import type { WriteQuery } from './query.js'
 import { decodeRecordOf } from './decode-record.js'
 import type { DecodeRecord, StrictError } from './decode-record.js'
@@ -46,7 +46,11 @@ function strictErrors (record: DecodeRecord | undefined, unknown: UnknownField[]
 /** structured-merge-diff refuses an applied configuration with undeclared fields, whatever the validation level. */
 function typedPatchError (schema: ResourceSchema, obj: KubeObject, unknown: UnknownField[]): ApiError {
   const lines = unknown.map((u) => `.${u.path}: field not declared in schema`)
-  const detail = lines.length === 1 ? lines[0] ?? '' : ['errors:', ...lines.map((l) => `  ${l}`)].join('\n')
+  return typedPatchFailure(schema, obj, lines.length === 1 ? lines[0] ?? '' : ['errors:', ...lines.map((l) => `  ${l}`)].join('\n'))
+}
+
+/** The fieldmanager's failure to type an applied configuration, which reaches the client as a 500. */
+function typedPatchFailure (schema: ResourceSchema, obj: KubeObject, detail: string): ApiError {
   const where = `${obj.metadata.namespace ?? ''}/${obj.metadata.name ?? ''}; ${schema.group}/${schema.version}, Kind=${schema.kind}`
   return new ApiError(500, '', `failed to create typed patch object (${where}): ${detail}`)
 }
@@ -68,9 +72,9 @@ function strictFailure (record: DecodeRecord | undefined, schema: ResourceSchema
  * the unstructured converter's words for a strategic merge patch and encoding/json's for the others.
  */
 function checkTypes (record: DecodeRecord | undefined, schema: ResourceSchema, obj: KubeObject, patched: () => string): void {
-  if (record?.source === 'patch' && record.type === 'apply') return
   const mismatch = findTypeMismatch(schema.group, schema.version, schema.kind, obj)
   if (mismatch === undefined) return
+  if (record?.source === 'patch' && record.type === 'apply') throw typedPatchFailure(schema, obj, typedPatchText(mismatch))
   if (record?.source !== 'patch') {
     throw errBadRequest(`${schema.kind} in version ${JSON.stringify(schema.version)} cannot be handled as a ${schema.kind}: ${jsonDecodeText(mismatch)}`)
   }

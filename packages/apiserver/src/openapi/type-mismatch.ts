@@ -16,6 +16,8 @@ export interface TypeMismatch {
   /** What the destination is made of, for the unstructured converter's wording. */
   shape: 'scalar' | 'struct' | 'slice' | 'map'
   value: unknown
+  /** structured-merge-diff's path (`.spec.template.spec.containers[name="c"].image`), for server-side apply. */
+  path: string
   /** The decoder's own words when the type fits but the content does not (bad base64 in a `[]byte`). */
   text?: string
 }
@@ -24,16 +26,22 @@ export interface TypeMismatch {
 const byteMaps = new Set(['io.k8s.api.core.v1.Secret.data', 'io.k8s.api.core.v1.ConfigMap.binaryData'])
 
 /** A byte map's mistyped value: not a map at all, or an entry that is not a string of valid base64. */
-function byteMapMismatch (value: unknown, fields: string[], struct: string): TypeMismatch | undefined {
+function byteMapMismatch (value: unknown, fields: string[], struct: string, path: string): TypeMismatch | undefined {
   if (value === null) return undefined
-  if (typeof value !== 'object' || Array.isArray(value)) return { fields, struct, goType: 'map[string][]uint8', shape: 'map', value }
-  for (const b of Object.values(value)) {
+  if (typeof value !== 'object' || Array.isArray(value)) return { fields, struct, path, goType: 'map[string][]uint8', shape: 'map', value }
+  for (const [k, b] of Object.entries(value)) {
     if (b === null) continue
-    if (typeof b !== 'string') return { fields, struct, goType: '[]uint8', shape: 'slice', value: b }
+    if (typeof b !== 'string') return { fields, struct, path: `${path}.${k}`, goType: '[]uint8', shape: 'slice', value: b }
     const at = base64ErrorOffset(b)
-    if (at !== undefined) return { fields, struct, goType: '[]uint8', shape: 'slice', value: b, text: `illegal base64 data at input byte ${at}` }
+    if (at !== undefined) return { fields, struct, path: `${path}.${k}`, goType: '[]uint8', shape: 'slice', value: b, text: `illegal base64 data at input byte ${at}` }
   }
   return undefined
+}
+
+/** An item's place in structured-merge-diff's notation: by its name when it has one (keyed lists), else by index. */
+function itemPath (path: string, item: unknown, index: number): string {
+  const name = typeof item === 'object' && item !== null && !Array.isArray(item) ? (item as Record<string, unknown>).name : undefined
+  return typeof name === 'string' ? `${path}[name=${JSON.stringify(name)}]` : `${path}[${index}]`
 }
 
 /** Types with their own JSON decoding (Quantity, IntOrString, Time, RawExtension): left to the registry. */
@@ -95,20 +103,20 @@ function shapeOf (s: OpenApiSchema): TypeMismatch['shape'] {
   return 'scalar'
 }
 
-interface At { fields: string[], struct: string }
+interface At { fields: string[], struct: string, path: string }
 
 function walk (defs: Definitions, schema: OpenApiSchema, value: unknown, at: At): TypeMismatch | undefined {
   const r = resolve(defs, schema)
   if (r === undefined || value === null || value === undefined || hasOwnDecoding(r.schema)) return undefined
   const s = r.schema
   if (!fits(s, value)) {
-    return { fields: at.fields, struct: at.struct, goType: goTypeOf(defs, schema), shape: shapeOf(s), value }
+    return { fields: at.fields, struct: at.struct, path: at.path, goType: goTypeOf(defs, schema), shape: shapeOf(s), value }
   }
   if (Array.isArray(value)) {
     const items = s.items
     if (items === undefined) return undefined
-    for (const v of value) {
-      const m = walk(defs, items, v, at)
+    for (const [i, v] of value.entries()) {
+      const m = walk(defs, items, v, { ...at, path: itemPath(at.path, v, i) })
       if (m !== undefined) return m
     }
     return undefined
@@ -120,12 +128,13 @@ function walk (defs: Definitions, schema: OpenApiSchema, value: unknown, at: At)
     for (const [k, v] of Object.entries(rec)) {
       const prop = s.properties[k]
       if (prop === undefined) continue
-      const m = byteMaps.has(`${r.name ?? ''}.${k}`) ? byteMapMismatch(v, [...at.fields, k], struct) : walk(defs, prop, v, { fields: [...at.fields, k], struct })
+      const path = `${at.path}.${k}`
+      const m = byteMaps.has(`${r.name ?? ''}.${k}`) ? byteMapMismatch(v, [...at.fields, k], struct, path) : walk(defs, prop, v, { fields: [...at.fields, k], struct, path })
       if (m !== undefined) return m
     }
   } else if (typeof s.additionalProperties === 'object') {
-    for (const v of Object.values(rec)) {
-      const m = walk(defs, s.additionalProperties, v, { fields: at.fields, struct: at.struct })
+    for (const [k, v] of Object.entries(rec)) {
+      const m = walk(defs, s.additionalProperties, v, { ...at, path: `${at.path}.${k}` })
       if (m !== undefined) return m
     }
   }
@@ -137,7 +146,7 @@ export function findTypeMismatch (group: string, version: string, kind: string, 
   const defs = typeDefinitions()
   const name = definitionNameForKind(group, version, kind)
   if (defs[name] === undefined) return undefined
-  return walk(defs, { $ref: `#/components/schemas/${name}` }, obj, { fields: [], struct: kind })
+  return walk(defs, { $ref: `#/components/schemas/${name}` }, obj, { fields: [], struct: kind, path: '' })
 }
 
 function jsonKind (value: unknown): string {
@@ -174,4 +183,29 @@ export function unstructuredConvertText (m: TypeMismatch): string {
     case 'map': return `cannot restore map from ${reflectKind(m.value)}`
     default: return `cannot convert ${goDynamicType(m.value)} to ${m.goType}`
   }
+}
+
+/** Go's `%#v` of a decoded JSON value, as structured-merge-diff prints the value it refuses. */
+function goSyntax (value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value)
+  if (Array.isArray(value)) return `[]interface {}{${value.map(goSyntax).join(', ')}}`
+  if (typeof value === 'object' && value !== null) return `map[string]interface {}{${Object.entries(value).map(([k, v]) => `${JSON.stringify(k)}:${goSyntax(v)}`).join(', ')}}`
+  return String(value)
+}
+
+/** Go's `%v` of the same value (`&{Recreate}`). */
+function goPlain (value: unknown): string {
+  if (Array.isArray(value)) return `&{[${value.map((v) => typeof v === 'object' && v !== null ? goPlain(v).slice(2, -1) : String(v)).join(' ')}]}`
+  if (typeof value === 'object' && value !== null) return `&{map[${Object.entries(value).map(([k, v]) => `${k}:${String(v)}`).join(' ')}]}`
+  return `&{${String(value)}}`
+}
+
+/** structured-merge-diff's validation error for server-side apply (`.data.a: expected string, got ...`). */
+export function typedPatchText (m: TypeMismatch): string {
+  if (m.text !== undefined) return `${m.path}: ${m.text}`
+  if (m.shape === 'struct' || m.shape === 'map') return `${m.path}: expected map, got ${goPlain(m.value)}`
+  if (m.shape === 'slice') return `${m.path}: expected list, got ${goPlain(m.value)}`
+  if (m.goType === 'string') return `${m.path}: expected string, got &value.valueUnstructured{Value:${goSyntax(m.value)}}`
+  if (m.goType === 'bool') return `${m.path}: expected boolean, got ${goPlain(m.value)}`
+  return `${m.path}: expected numeric (int or float), got ${goDynamicType(m.value)}`
 }
