@@ -75,9 +75,6 @@ export function buildAffinityState (pod: Pod, nodes: readonly NodeInfo[], antiNo
 /** Applies the three required rules to one node, in upstream order. */
 export function affinityFits (s: AffinityState, pod: Pod, node: NodeInfo): Status {
   const labels = node.node.metadata?.labels ?? {}
-  for (const [k, v] of Object.entries(labels)) {
-    if ((s.existingAnti.get(domainKey(k, v)) ?? 0) > 0) return Status.unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY)
-  }
   if (s.affinity.length > 0) {
     const satisfied = s.affinity.every((t, i) => {
       const v = labels[t.topologyKey]
@@ -94,6 +91,10 @@ export function affinityFits (s: AffinityState, pod: Pod, node: NodeInfo): Statu
     const t = s.antiAffinity[i] as CompiledTerm
     const v = labels[t.topologyKey]
     if (v !== undefined && (s.antiCounts.get(`${i}|${domainKey(t.topologyKey, v)}`) ?? 0) > 0) return Status.unschedulable(ERR_REASON_ANTI_AFFINITY)
+  }
+  // existing pods' anti-affinity comes last, so a pod that both repels and is repelled reports its own rule
+  for (const [k, v] of Object.entries(labels)) {
+    if ((s.existingAnti.get(domainKey(k, v)) ?? 0) > 0) return Status.unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY)
   }
   return Status.success()
 }
