@@ -158,6 +158,17 @@ describe('CronJobController.sync', () => {
     if (status !== undefined) expect(statusOf(f.client)).toMatchObject(status)
   })
 
+  it.each<{ name: string, liveActive: string[], events: string[] }>([
+    { name: 'does not call a job it just created unexpected when only its cache lags behind the recorded status', liveActive: ['hello-1'], events: [] },
+    { name: 'warns about an unfinished job that is active neither in the cache nor on the apiserver', liveActive: [], events: ['Warning UnexpectedJob Saw a job that the controller did not create or forgot: hello-1'] }
+  ])('$name', async ({ liveActive, events }) => {
+    const cached = newCronJob({ schedule: '0 0 1 1 *' })
+    const { client, controller, recorder } = fixture(cached, [childJob('hello-1', { started: t0 })], t0 + min)
+    client.seed(resources.cronJobs, { ...cached, metadata: { ...cached.metadata, resourceVersion: '9' }, status: { active: liveActive.map(activeRef) } })
+    await controller.sync('ns/hello').catch(() => {})
+    expect(recorder.events.filter(e => e.includes('UnexpectedJob'))).toEqual(events)
+  })
+
   it('builds the job from the template with owner, labels and the scheduled-timestamp annotation in the time zone', async () => {
     const f = fixture(newCronJob({ timeZone: 'Asia/Kolkata', schedule: '30 5 * * *' }), [], t0 + 26 * 60 * min)
     await f.controller.sync('ns/hello')

@@ -103,10 +103,16 @@ export class CronJobController {
   private async reconcileActive (cj: CronJob, jobs: readonly RJob[], signal?: AbortSignal): Promise<void> {
     const status = cj.status as CronJobStatus
     const active = status.active ?? []
+    let live: CronJob | undefined
     for (const j of jobs) {
       const inActive = active.some(r => r.uid === j.metadata?.uid)
       const done = finishedCondition(j)
       if (!inActive && done === undefined) {
+        // our cache may not have the status write that recorded a job we just created: ask the apiserver before
+        // calling it unexpected (upstream rereads the CronJob too), and count it active so scheduling sees it
+        live ??= await this.deps.client.resource<CronJob>(resources.cronJobs).get(cj.metadata?.namespace ?? '', cj.metadata?.name ?? '', { signal })
+        const recorded = live.status?.active?.find(r => r.uid === j.metadata?.uid)
+        if (recorded !== undefined) { status.active = [...(status.active ?? []), recorded]; continue }
         this.deps.recorder.warning(cj, 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata?.name ?? ''}`)
       } else if (inActive && done !== undefined) {
         status.active = (status.active ?? []).filter(r => r.uid !== j.metadata?.uid)
