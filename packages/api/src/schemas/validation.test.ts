@@ -68,7 +68,7 @@ describe('pod validation', () => {
 describe('deployment validation', () => {
   it.each([
     { name: 'a valid deployment has no errors', d: newDeployment(), want: [] },
-    { name: 'the selector is required', d: newDeployment({ selector: undefined }), want: ['spec.selector: FieldValueRequired'] },
+    { name: 'a missing selector is required and, selecting nothing, fails the template labels too (LabelSelectorAsSelector(nil) is Nothing)', d: newDeployment({ selector: undefined }), want: ['spec.selector: FieldValueRequired', 'spec.template.metadata.labels: FieldValueInvalid'] },
     { name: 'an empty selector is invalid', d: newDeployment({ selector: {} }), want: ['spec.selector: FieldValueInvalid'] },
     { name: 'the selector must match the template labels', d: newDeployment({ selector: { matchLabels: { app: 'db' } } }), want: ['spec.template.metadata.labels: FieldValueInvalid'] },
     { name: 'replicas may not be negative', d: newDeployment({ replicas: -1 }), want: ['spec.replicas: FieldValueInvalid'] },

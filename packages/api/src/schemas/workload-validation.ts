@@ -24,7 +24,9 @@ export function validateSelectedTemplate (specValue: unknown, opts: { emptyWord:
   const template = spec.template
   const path = opts.templatePath ?? 'spec.template'
   if (template === undefined || template === null) return errs.concat(required(path))
-  const selects = sel === undefined || sel === null ? undefined : (labels: Record<string, string>) => selectorMatches(sel, labels)
+  // a missing required selector selects nothing (LabelSelectorAsSelector(nil)), so the template's labels fail too
+  const missing = sel === undefined || sel === null
+  const selects = missing ? (opts.selectorRequired !== false ? () => false : undefined) : (labels: Record<string, string>) => selectorMatches(sel, labels)
   return errs.concat(validatePodTemplate(template, path, { selects, restartPolicies: opts.restartPolicies }))
 }
 
