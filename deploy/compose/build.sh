@@ -28,6 +28,7 @@ mkdir -p "$ctx/root/opt" "$ctx/root/etc/kube-ts"
 mv "$stage/install/opt/kube-ts" "$ctx/root/opt/kube-ts"
 rm -f "$ctx/root/opt/kube-ts/bin/node" # the image has its own node on PATH
 install -m 755 "$here"/bin/*.sh "$here"/bin/*.js "$ctx/root/opt/kube-ts/bin/"
+install -m 755 "$KUBE_TS_REPO/scripts/lib/sa-keygen.js" "$ctx/root/opt/kube-ts/bin/"
 write_kubeconfig "$ctx/root/etc/kube-ts/kubeconfig" http://control-plane:6443
 chmod 644 "$ctx/root/etc/kube-ts/kubeconfig"
 copy_bins "$ctx/root" etcd etcdctl

@@ -25,11 +25,7 @@ ensure_sa_key() {
       openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$SA_KEY.tmp" 2>/dev/null
       openssl pkey -in "$SA_KEY.tmp" -pubout -out "$SA_PUB.tmp" 2>/dev/null
     else
-      node -e '
-        const { generateKeyPairSync } = require("node:crypto"); const fs = require("node:fs")
-        const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 })
-        fs.writeFileSync(process.argv[1], privateKey.export({ type: "pkcs8", format: "pem" }), { mode: 0o600 })
-        fs.writeFileSync(process.argv[2], publicKey.export({ type: "spki", format: "pem" }), { mode: 0o600 })' "$SA_KEY.tmp" "$SA_PUB.tmp"
+      node "$KUBE_TS_REPO/scripts/lib/sa-keygen.js" "$SA_KEY.tmp" "$SA_PUB.tmp"
     fi
   ) || die "could not generate the service account signing key in $dir"
   chmod 600 "$SA_KEY.tmp" "$SA_PUB.tmp"

@@ -135,6 +135,15 @@ describe('deploy/compose', () => {
       expect(result.stdout).toContain('namespace/kube-system')
     }, 120_000)
 
+    it('issues service account tokens with the key the control plane keeps in its volume', async () => {
+      const kubectl = async (...args: string[]): Promise<{ code: number, stdout: string }> =>
+        await run('/usr/bin/kubectl', ['--kubeconfig', join(home, 'compose.kubeconfig'), ...args], env, 30_000)
+      if ((await kubectl('get', 'serviceaccount', 'default')).code !== 0) await kubectl('create', 'serviceaccount', 'default')
+      const token = await kubectl('create', 'token', 'default')
+      expect(token.code).toBe(0)
+      expect(token.stdout.trim().split('.')).toHaveLength(3)
+    }, 60_000)
+
     it('runs a Docker daemon inside each worker with the node pod CIDR as its bridge', async () => {
       for (const [node, cidr] of [['node-1', '10.244.1.1/24'], ['node-2', '10.244.2.1/24']] as const) {
         let bridge = ''

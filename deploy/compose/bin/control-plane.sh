@@ -2,8 +2,19 @@
 # The control-plane container: kube-apiserver on loopback, a forwarder for the compose network, then the
 # controller-manager and scheduler once the apiserver is ready. Exits (and compose restarts it) if any dies.
 set -eu
+# The service account signing key lives in a volume, so tokens stay valid across container restarts.
+pki=/var/lib/kube-ts/pki
+if [ ! -s "$pki/sa.key" ] || [ ! -s "$pki/sa.pub" ]; then
+  mkdir -p "$pki"
+  chmod 700 "$pki"
+  node /opt/kube-ts/bin/sa-keygen.js "$pki/sa.key.tmp" "$pki/sa.pub.tmp"
+  mv "$pki/sa.pub.tmp" "$pki/sa.pub"
+  mv "$pki/sa.key.tmp" "$pki/sa.key"
+fi
 node /opt/kube-ts/packages/apiserver/dist/main.js --etcd-servers="$ETCD_SERVERS" --secure-port=6444 \
-  --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range="$SERVICE_CIDR" &
+  --bind-address=127.0.0.1 --insecure-serve-plain-http --service-cluster-ip-range="$SERVICE_CIDR" \
+  --service-account-issuer=https://kubernetes.default.svc.cluster.local \
+  --service-account-signing-key-file="$pki/sa.key" --service-account-key-file="$pki/sa.pub" &
 apiserver=$!
 node /opt/kube-ts/bin/loopback-forward.js 0.0.0.0:6443 127.0.0.1:6444 &
 forwarder=$!
