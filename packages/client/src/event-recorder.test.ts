@@ -1,7 +1,8 @@
 import type { Event } from 'kubernetes-types/core/v1.js'
-import { errNotFound } from '@kube-ts/api'
+import { ApiError, errNotFound } from '@kube-ts/api'
 import { EventRecorder } from './event-recorder.js'
 import type { EventApi } from './event-recorder.js'
+import type { Logger } from './logger.js'
 import { ManualClock } from './__tests__/fake-clock.js'
 
 class FakeEvents implements EventApi {
@@ -107,6 +108,20 @@ describe('EventRecorder', () => {
     rec.normal(pod, 'Created', 'y')
     await rec.flush()
     expect(api.actions).toHaveLength(2)
+  })
+
+  it.each([
+    { name: 'logs a refused event at warn', err: new ApiError(500, 'InternalError', 'etcd down'), level: 'warn' },
+    { name: 'logs an event refused because its namespace is terminating only at debug, as upstream', err: new ApiError(403, 'Forbidden', 'unable to create new content in namespace ns because it is being terminated', { causes: [{ reason: 'NamespaceTerminating', message: 'namespace ns is being terminated', field: 'metadata.namespace' }] }), level: 'debug' }
+  ])('$name', async ({ err, level }) => {
+    const logged: string[] = []
+    const at = (level: string) => () => { logged.push(level) }
+    const logger: Logger = { trace: at('trace'), debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error'), child: () => logger }
+    const r = new EventRecorder({ client: api, component: 'replicaset-controller', clock, logger })
+    api.failCreate = err
+    r.normal(pod, 'SuccessfulCreate', 'x')
+    await r.flush()
+    expect(logged).toEqual([level])
   })
 
   it('ignores objects without a name instead of throwing', async () => {

@@ -6,6 +6,7 @@ import { noopLogger } from './logger.js'
 import type { Logger } from './logger.js'
 import { formatTime } from './micro-time.js'
 import type { ResourceClient } from './resource-client.js'
+import { isNamespaceTerminating } from './http-errors.js'
 
 /** The Event verbs the recorder uses; `client.resource<Event>(resources.events)` satisfies it. */
 export type EventApi = Pick<ResourceClient<Event>, 'create' | 'patch'>
@@ -73,7 +74,10 @@ export class EventRecorder {
     const now = formatTime(this.clock.now())
     const nanos = this.uniqueNanos()
     this.tail = this.tail.then(async () => { await this.write(ref, type, reason, message, now, nanos) }).catch((err: unknown) => {
-      this.log.warn({ err, reason, object: `${ref.namespace ?? ''}/${ref.name ?? ''}` }, 'failed to record event')
+      const fields = { err, reason, object: `${ref.namespace ?? ''}/${ref.name ?? ''}` }
+      // events about objects in a namespace being deleted are expected to bounce (upstream logs them at V(5))
+      if (isNamespaceTerminating(err)) this.log.debug(fields, 'event not recorded: namespace is terminating')
+      else this.log.warn(fields, 'failed to record event')
     })
   }
 

@@ -36,6 +36,14 @@ function truncate (s: string): string {
   return s.length > 256 ? `${s.slice(0, 256)}...` : s
 }
 
+/**
+ * Whether a write was refused because its namespace is being deleted (upstream HasStatusCause with
+ * NamespaceTerminatingCause): every later create there fails too, so callers neither retry nor report it.
+ */
+export function isNamespaceTerminating (err: unknown): boolean {
+  return (err as ApiError | undefined)?.details?.causes?.some((c) => c.reason === 'NamespaceTerminating') === true
+}
+
 /** Thrown when a request's own deadline passes (not a server 504). */
 export class RequestTimeoutError extends Error {
   readonly code = 'ETIMEDOUT'

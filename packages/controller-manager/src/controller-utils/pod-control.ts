@@ -2,7 +2,7 @@ import type { Pod, PodTemplateSpec } from 'kubernetes-types/core/v1.js'
 import type { OwnerReference } from 'kubernetes-types/meta/v1.js'
 import type { DeepReadonly } from '@kube-ts/api'
 import { isNotFound } from '@kube-ts/api'
-import { resources } from '@kube-ts/client'
+import { isNamespaceTerminating, resources } from '@kube-ts/client'
 import type { EventRecorder } from './events.js'
 import { FailedCreatePodReason, FailedDeletePodReason, SuccessfulCreatePodReason, SuccessfulDeletePodReason } from './events.js'
 import type { KubeClient } from './kube-client.js'
@@ -47,7 +47,8 @@ export class ApiPodControl implements PodControl {
       this.recorder.normal(owner, SuccessfulCreatePodReason, `Created pod: ${created.metadata?.name ?? ''}`)
       return created
     } catch (err) {
-      this.recorder.warning(owner, FailedCreatePodReason, `Error creating: ${(err as Error).message}`)
+      // upstream reports no failure for a namespace being deleted: nothing can be created there any more
+      if (!isNamespaceTerminating(err)) this.recorder.warning(owner, FailedCreatePodReason, `Error creating: ${(err as Error).message}`)
       throw err
     }
   }

@@ -1,6 +1,6 @@
 import type { Job } from 'kubernetes-types/batch/v1.js'
 import type { Pod } from 'kubernetes-types/core/v1.js'
-import { errForbidden } from '@kube-ts/api'
+import { ApiError, errForbidden } from '@kube-ts/api'
 import { noopLogger, resources } from '@kube-ts/client'
 import { FakeClient, FakeClock } from '@kube-ts/testing'
 import type { FakeAction } from '@kube-ts/testing'
@@ -187,6 +187,14 @@ describe('JobController.sync', () => {
     await f.controller.sync('ns/pi')
     expect(f.client.writes().map(summary).filter(s => s === 'create pods')).toEqual([])
     for (const p of f.client.tracked<Pod>(resources.pods)) f.podInformer.add({ ...p, status: { phase: 'Pending' } })
+    expect(f.controller.expectations.satisfied('ns/pi')).toBe(true)
+  })
+
+  it('neither retries nor reports creates refused because the namespace is being deleted, as upstream', async () => {
+    const f = fixture([newJob({ parallelism: 1 })], [])
+    f.client.prependReactor('create', 'pods', () => { throw new ApiError(403, 'Forbidden', 'pods is forbidden: unable to create new content in namespace ns because it is being terminated', { causes: [{ reason: 'NamespaceTerminating', message: 'namespace ns is being terminated', field: 'metadata.namespace' }] }) })
+    await expect(f.controller.sync('ns/pi')).resolves.toBeUndefined()
+    expect(f.recorder.events.filter(e => e.startsWith('Warning'))).toEqual([])
     expect(f.controller.expectations.satisfied('ns/pi')).toBe(true)
   })
 

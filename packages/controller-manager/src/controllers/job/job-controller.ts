@@ -4,7 +4,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1.js'
 import type { Registry } from 'prom-client'
 import type { DeepReadonly, KubeObject, Selector } from '@kube-ts/api'
 import { getControllerOf, isNotFound, newControllerRef, selectorFromLabelSelector } from '@kube-ts/api'
-import { objectKey, resources, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
+import { isNamespaceTerminating, objectKey, resources, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, DeletedFinalStateUnknown, Logger } from '@kube-ts/client'
 import { claimObjects, ownerFromApi } from '../../controller-utils/controller-ref-manager.js'
 import type { EventRecorder } from '../../controller-utils/events.js'
@@ -239,12 +239,13 @@ export class JobController {
         this.deps.recorder.normal(job, SuccessfulCreatePodReason, `Created pod: ${p.metadata?.name ?? ''}`)
         created.push(p)
       } catch (err) {
-        this.deps.recorder.warning(job, FailedCreatePodReason, `Error creating: ${(err as Error).message}`)
+        if (!isNamespaceTerminating(err)) this.deps.recorder.warning(job, FailedCreatePodReason, `Error creating: ${(err as Error).message}`)
         throw err
       }
     })
     if (indexes.length - successes > 0) this.expectations.creationFailed(key, indexes.length - successes)
-    if (error !== undefined) throw error
+    // a namespace being deleted refuses every create: nothing to retry (upstream ignores it too)
+    if (error !== undefined && !isNamespaceTerminating(error)) throw error
     return created
   }
 

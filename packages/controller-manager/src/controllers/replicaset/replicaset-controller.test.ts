@@ -1,5 +1,5 @@
 import type { Pod } from 'kubernetes-types/core/v1.js'
-import { errForbidden } from '@kube-ts/api'
+import { ApiError, errForbidden } from '@kube-ts/api'
 import { noopLogger, resources } from '@kube-ts/client'
 import { FakeClient, FakeClock } from '@kube-ts/testing'
 import type { FakeAction } from '@kube-ts/testing'
@@ -124,6 +124,15 @@ describe('ReplicaSetController.sync', () => {
     const f = fixture([newReplicaSet({ replicas: 100 })], [], { burst: 10 })
     await f.controller.sync('ns/web')
     expect(f.client.writes().filter(a => a.verb === 'create')).toHaveLength(10)
+  })
+
+  it('neither retries nor reports creates refused because the namespace is being deleted, as upstream', async () => {
+    const f = fixture([newReplicaSet({ replicas: 2 })], [])
+    f.client.prependReactor('create', 'pods', () => { throw new ApiError(403, 'Forbidden', 'pods is forbidden: unable to create new content in namespace ns because it is being terminated', { causes: [{ reason: 'NamespaceTerminating', message: 'namespace ns is being terminated', field: 'metadata.namespace' }] }) })
+    await expect(f.controller.sync('ns/web')).resolves.toBeUndefined()
+    expect(f.recorder.events.filter(e => e.startsWith('Warning'))).toEqual([])
+    const status = f.client.actions.filter(a => a.subresource === 'status').map(a => (a.object as ReplicatedObject).status)
+    expect(status.flatMap(s => s?.conditions ?? [])).toEqual([])
   })
 
   it('stops after the first failing batch, records FailedCreate and a ReplicaFailure condition, and throws to retry', async () => {

@@ -3,7 +3,7 @@ import type { OwnerReference } from 'kubernetes-types/meta/v1.js'
 import type { Registry } from 'prom-client'
 import type { DeepReadonly, KubeObject, Selector } from '@kube-ts/api'
 import { isConflict, isNotFound, newControllerRef } from '@kube-ts/api'
-import { objectKey, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
+import { isNamespaceTerminating, objectKey, splitKey, unwrapTombstone, waitForCacheSync, WorkQueue } from '@kube-ts/client'
 import type { Clock, DeletedFinalStateUnknown, Logger } from '@kube-ts/client'
 import { claimObjects, ownerFromApi } from '../../controller-utils/controller-ref-manager.js'
 import type { EventRecorder } from '../../controller-utils/events.js'
@@ -148,7 +148,8 @@ export class ReplicaSetController {
       })
       // creations that failed or never ran will not be observed by the informer
       if (n - successes > 0) this.expectations.creationFailed(key, n - successes)
-      if (error !== undefined) throw error
+      // a namespace being deleted refuses every create: nothing to retry (upstream ignores it too)
+      if (error !== undefined && !isNamespaceTerminating(error)) throw error
       return
     }
     if (diff > 0) {
