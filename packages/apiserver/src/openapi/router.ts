@@ -2,6 +2,12 @@ import { Router, type Request, type Response } from 'express'
 import type { ResourceSchema } from '@kube-ts/api'
 import { buildGroupVersionDocuments, type GroupVersionDocument } from './documents.js'
 import { buildSwaggerV2, type SwaggerDocument } from './swagger-v2.js'
+import { encodeSwaggerV2 } from './swagger-v2-proto.js'
+
+/** The media type kubectl asks /openapi/v2 for (gnostic's protobuf message), in either spelling upstream accepts. */
+const PROTOBUF_V2 = ['application/com.github.proto-openapi.spec.v2@v1.0+protobuf', 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf']
+/** Upstream answers with the spelling Go's mime parser accepts ('@' is not a token character). */
+const PROTOBUF_V2_RETURNED = 'application/com.github.proto-openapi.spec.v2.v1.0+protobuf'
 
 const notFound = { kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server could not find the requested resource', reason: 'NotFound', details: {}, code: 404 }
 
@@ -17,9 +23,9 @@ function acceptsJson (accept: string | undefined): boolean {
 /**
  * Serves `/openapi/v3` (the root listing each group-version document with its content hash) and
  * `/openapi/v3/<gv>` (with ETag / If-None-Match as kubectl re-validates its cache), and `/openapi/v2`, one Swagger
- * 2.0 document made from the same definitions, in JSON only: kubectl asks for it only as protobuf, and still gets the
- * 404 its fallbacks expect (kubectl-wire.md section 3), while `kubectl get --raw /openapi/v2` and other clients get
- * the JSON document upstream serves. Documents are built lazily on first request.
+ * 2.0 document made from the same definitions, as JSON or as the gnostic protobuf message kubectl asks for: kubectl
+ * validates `kind: List` manifests (what `get -o yaml` writes) against it client-side. Its PATCH operations do not
+ * list strategic merge patch either, so kubectl's client-side apply still falls back to its compiled-in types. Documents are built lazily on first request.
  */
 export function createOpenApiRouter (schemas: () => ResourceSchema[], serverVersion: string): Router {
   let docs: Map<string, GroupVersionDocument> | undefined
@@ -28,15 +34,23 @@ export function createOpenApiRouter (schemas: () => ResourceSchema[], serverVers
     return docs
   }
   let swagger: SwaggerDocument | undefined
+  let proto: Buffer | undefined
   const router = Router()
   router.get('/openapi/v2', (req: Request, res: Response) => {
-    if (!acceptsJson(req.headers.accept)) {
-      res.status(404).type('application/json').send(JSON.stringify(notFound))
+    const wantsProto = PROTOBUF_V2.some((t) => (req.headers.accept ?? '').includes(t))
+    if (!wantsProto && !acceptsJson(req.headers.accept)) {
+      res.status(406).type('application/json').send(JSON.stringify({ ...notFound, message: `only the following media types are accepted: application/json, ${PROTOBUF_V2.join(', ')}`, reason: 'NotAcceptable', code: 406 }))
       return
     }
     swagger ??= buildSwaggerV2(load().values(), serverVersion)
     res.setHeader('ETag', swagger.etag)
+    res.setHeader('Vary', 'Accept')
     if (req.headers['if-none-match'] === swagger.etag) { res.status(304).end(); return }
+    if (wantsProto) {
+      proto ??= encodeSwaggerV2(swagger.document)
+      res.type(PROTOBUF_V2_RETURNED).send(proto)
+      return
+    }
     res.type('application/json').send(swagger.json)
   })
   router.get('/openapi/v3', (_req: Request, res: Response) => {

@@ -22,11 +22,24 @@ describe('/openapi/v2 (Swagger 2.0, JSON)', () => {
   it.each([
     { name: 'no Accept header gets JSON', accept: undefined, status: 200 },
     { name: 'a wildcard gets JSON', accept: 'application/json, */*', status: 200 },
-    { name: 'kubectl\'s protobuf-only request still finds nothing, as its fallbacks expect', accept: 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf', status: 404 }
+    { name: 'a type it cannot serve is not acceptable', accept: 'application/xml', status: 406 }
   ])('$name', async ({ accept, status }) => {
     const req = request(newTestApp().app).get('/openapi/v2')
     const res = await (accept === undefined ? req : req.set('Accept', accept))
     expect(res.status).toBe(status)
+  })
+
+  it('serves kubectl\'s protobuf request as gnostic\'s Document message', async () => {
+    const res = await request(newTestApp().app).get('/openapi/v2').set('Accept', 'application/com.github.proto-openapi.spec.v2@v1.0+protobuf')
+      .buffer(true).parse((r, cb) => { const chunks: Buffer[] = []; r.on('data', (c: Buffer) => chunks.push(c)); r.on('end', () => cb(null, Buffer.concat(chunks))) })
+    expect(res.status).toBe(200)
+    expect(res.headers['content-type']).toBe('application/com.github.proto-openapi.spec.v2.v1.0+protobuf')
+    const body = res.body as Buffer
+    // field 1 (swagger, length-delimited) = "2.0", then field 2 (info)
+    expect([...body.subarray(0, 5)]).toEqual([0x0a, 3, 0x32, 0x2e, 0x30])
+    expect(body[5]).toBe(0x12)
+    expect(body.includes(Buffer.from('io.k8s.api.apps.v1.Deployment'))).toBe(true)
+    expect(body.includes(Buffer.from('x-kubernetes-group-version-kind'))).toBe(true)
   })
 
   it('answers a matching If-None-Match with 304', async () => {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto'
 import type { GroupVersionDocument } from './documents.js'
 import type { OpenApiSchema } from './type-definitions.js'
 
-type Json = Record<string, unknown>
+export type Json = Record<string, unknown>
 
 /** The single Swagger 2.0 document upstream serves at `/openapi/v2`, with its ETag. */
-export interface SwaggerDocument { json: string, etag: string }
+export interface SwaggerDocument { document: Json, json: string, etag: string }
 
 const isObj = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v)
 
@@ -90,5 +90,5 @@ export function buildSwaggerV2 (docs: Iterable<GroupVersionDocument>, serverVers
     security: [{ BearerToken: [] }]
   }
   const json = JSON.stringify(document)
-  return { json, etag: `"${createHash('sha512').update(json).digest('hex').toUpperCase()}"` }
+  return { document, json, etag: `"${createHash('sha512').update(json).digest('hex').toUpperCase()}"` }
 }
