@@ -57,6 +57,16 @@ describe('DeploymentController.sync', () => {
       want: []
     },
     {
+      name: 'scales one old set away per step: an old set just scaled to zero whose pods are still going is not room to scale a second one (kubectl rollout restart with no ready pods)',
+      d: newDeployment({ replicas: 1, image: 'v3', maxSurge: 1, maxUnavailable: 0 }),
+      rss: [
+        { ...ownedReplicaSet('v1', { replicas: 0, available: 0, revision: 1, desired: 1, maxReplicas: 2 }), status: { replicas: 1, availableReplicas: 0, readyReplicas: 0 } },
+        ownedReplicaSet('v2', { replicas: 1, available: 0, revision: 2, desired: 1, maxReplicas: 2, created: '2026-01-01T00:01:00Z' }),
+        ownedReplicaSet('v3', { replicas: 0, available: 0, revision: 3, desired: 1, maxReplicas: 2, created: '2026-01-01T00:02:00Z' })
+      ],
+      want: []
+    },
+    {
       name: 'finishes the rollout once new pods are available',
       d: newDeployment({ replicas: 10, image: 'v2' }),
       rss: [ownedReplicaSet('v1', { replicas: 2, revision: 1 }), ownedReplicaSet('v2', { replicas: 10, available: 10, revision: 2 })],

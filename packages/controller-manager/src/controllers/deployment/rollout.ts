@@ -1,4 +1,4 @@
-import { activeReplicaSets, availableOf, byCreation, desiredOf, desiredReplicasAnnotation, isRollingUpdate, maxReplicasAnnotation, maxSurge, maxUnavailable, newRSNewReplicas, podsOf, replicasOf, revisionOf, sum } from './deployment-util.js'
+import { activeReplicaSets, availableOf, byCreation, desiredOf, desiredReplicasAnnotation, isRollingUpdate, maxReplicasAnnotation, maxSurge, maxUnavailable, newRSNewReplicas, replicasOf, revisionOf, sum } from './deployment-util.js'
 import type { RD, RRS } from './deployment-util.js'
 
 /** The one write rollout planning needs: set an RS's replicas (and replicas annotations), recording the event. */
@@ -23,7 +23,9 @@ export async function reconcileOldReplicaSets (allRSs: readonly RRS[], oldRSs: r
   if (sum(oldRSs, replicasOf) === 0) return false
   const minAvailable = desiredOf(d) - maxUnavailable(d)
   const newUnavailable = replicasOf(newRS) - availableOf(newRS)
-  const maxScaledDown = sum(allRSs, podsOf) - minAvailable - newUnavailable
+  // targets, not pods still terminating (upstream GetReplicaCountForReplicaSets): counting an RS just scaled down
+  // by its lingering status.replicas would let a second old RS be scaled away in the same rollout step
+  const maxScaledDown = sum(allRSs, replicasOf) - minAvailable - newUnavailable
   if (maxScaledDown <= 0) return false
   const { rss: cleaned, count } = await cleanupUnhealthyReplicas(oldRSs, maxScaledDown, scale)
   const scaledDown = await scaleDownOldForRollingUpdate([...cleaned, newRS], cleaned, d, scale)
