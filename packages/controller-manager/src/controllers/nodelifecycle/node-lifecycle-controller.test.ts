@@ -53,22 +53,25 @@ describe('NodeLifecycleController.monitor', () => {
     { name: 'leaves a node that never posted status alone within the 60 s startup grace period', sinceCreationMs: 50_000, wantUnknown: false },
     { name: 'marks a node that never posted status Unknown once the startup grace period since its creation is over', sinceCreationMs: 61_000, wantUnknown: true }
   ])('$name', async ({ sinceCreationMs, wantUnknown }) => {
-    const { c, client } = fixture(newNode(), t0 + sinceCreationMs)
+    const { c, client, recorder } = fixture(newNode(), t0 + sinceCreationMs)
     await c.monitor()
     const writes = statusWrites(client)
+    // a node that was never Ready does not become NotReady: only RegisteredNode is recorded
+    expect(recorder.events).toEqual(['Normal RegisteredNode Node n1 event: Registered Node n1 in Controller'])
     if (!wantUnknown) { expect(writes).toEqual([]); return }
     expect(writes).toHaveLength(1)
     expect(writes[0]?.status?.conditions?.map((x) => [x.type, x.status, x.reason, x.message])).toEqual(['Ready', 'MemoryPressure', 'DiskPressure', 'PIDPressure'].map((t) => [t, 'Unknown', 'NodeStatusNeverUpdated', 'Kubelet never posted node status.']))
   })
 
   it('says the kubelet stopped posting for a condition it had posted', async () => {
-    const { c, client, clock } = fixture(newNode({ conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: formatTime(t0) }] }), t0)
+    const { c, client, clock, recorder } = fixture(newNode({ conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: formatTime(t0) }] }), t0)
     await c.monitor()
     expect(statusWrites(client)).toEqual([])
     clock.step(41_000)
     await c.monitor()
     const ready = statusWrites(client)[0]?.status?.conditions?.find((x) => x.type === 'Ready')
     expect(ready).toMatchObject({ status: 'Unknown', reason: 'NodeStatusUnknown', message: 'Kubelet stopped posting node status.' })
+    expect(recorder.events.at(-1)).toBe('Normal NodeNotReady Node n1 status is now: NodeNotReady')
   })
 
   it('records RegisteredNode when it first sees a node and RemovingNode once the node is gone', async () => {

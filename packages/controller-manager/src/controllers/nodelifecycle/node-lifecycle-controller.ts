@@ -186,8 +186,12 @@ export class NodeLifecycleController {
     try {
       await this.deps.client.resource<Node>(resources.nodes).updateStatus('', next, { signal })
     } catch (err) { if (isNotFound(err)) return undefined; throw err }
-    this.deps.recorder.normal(node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`)
-    await this.markPodsNotReady(name, signal)
+    // upstream reports the change (and unreadies the pods) only for a node that was Ready: a node that never
+    // posted status, or already said NotReady, gets no NodeNotReady event
+    if (ready?.status === 'True') {
+      this.deps.recorder.normal(node, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`)
+      await this.markPodsNotReady(name, signal)
+    }
     return 'Unknown'
   }
 
