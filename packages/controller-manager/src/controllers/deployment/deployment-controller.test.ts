@@ -120,6 +120,16 @@ describe('DeploymentController.sync', () => {
     if (events !== undefined) expect(f.recorder.events).toEqual(events)
   })
 
+  it('retries without counting a hash collision when the new ReplicaSet exists but its informer has not caught up', async () => {
+    const d = newDeployment({ replicas: 2 })
+    const f = fixture(d, [])
+    f.client.seed(resources.replicaSets, ownedReplicaSet('v1', { replicas: 2, revision: 1 }))
+    await expect(f.controller.sync('ns/web')).rejects.toThrow('is not in the cache yet')
+    const deploymentWrites = f.client.actions.filter(a => a.resource === 'deployments' && a.verb !== 'get' && a.verb !== 'list')
+    expect(deploymentWrites.map(a => (a.object as Deployment).status?.collisionCount)).not.toContain(1)
+    expect(rsWrites(f.client.actions)).toEqual([`create web-${hashOf('v1')}=2`])
+  })
+
   it('rolls back by reusing the old ReplicaSet under a new revision, recording the old one in history', async () => {
     const f = fixture(newDeployment({ replicas: 2, image: 'v1' }), [
       ownedReplicaSet('v1', { replicas: 0, revision: 1, desired: 2, maxReplicas: 3 }),

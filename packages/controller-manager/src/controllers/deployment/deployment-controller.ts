@@ -267,7 +267,10 @@ export class DeploymentController {
     } catch (err) {
       if (isAlreadyExists(err)) {
         const found = this.deps.rsInformer.lister().get(ns, rs.metadata!.name!)
-        if (found !== undefined && controllerRefOf(found)?.uid === d.metadata?.uid && findNewReplicaSet(d, [found]) !== undefined) return found
+        // not in the cache yet (e.g. its informer is still catching up after an apiserver restart): retry later, as
+        // upstream does when its lister misses; calling it a collision would make a new ReplicaSet on every retry
+        if (found === undefined) throw new Error(`replica set ${ns}/${rs.metadata!.name!} exists but is not in the cache yet`)
+        if (controllerRefOf(found)?.uid === d.metadata?.uid && findNewReplicaSet(d, [found]) !== undefined) return found
         // a different template hashed to the same name: bump collisionCount so the next hash differs
         d.status = { ...d.status, collisionCount: (d.status?.collisionCount ?? 0) + 1 }
         await this.updateStatus(w)
