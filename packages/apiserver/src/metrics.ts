@@ -13,20 +13,22 @@ export interface ApiMetrics {
 }
 
 const requestLabels = ['verb', 'group', 'version', 'resource', 'subresource', 'scope', 'component'] as const
+/** Request counts and latencies also carry `dry_run` (upstream: the request's dryRun values, "" for a real write). */
+const servedLabels = ['verb', 'dry_run', 'group', 'version', 'resource', 'subresource', 'scope', 'component'] as const
 
 export function createApiMetrics (registry = new Registry()): ApiMetrics {
   return {
     registry,
     requestTotal: new Counter({
       name: 'apiserver_request_total',
-      help: 'Counter of apiserver requests broken out for each verb, group, version, resource, scope, component, and HTTP response code.',
-      labelNames: [...requestLabels, 'code'],
+      help: 'Counter of apiserver requests broken out for each verb, dry run value, group, version, resource, scope, component, and HTTP response code.',
+      labelNames: [...servedLabels, 'code'],
       registers: [registry]
     }),
     requestDuration: new Histogram({
       name: 'apiserver_request_duration_seconds',
-      help: 'Response latency distribution in seconds for each verb, group, version, resource, subresource, scope and component.',
-      labelNames: [...requestLabels],
+      help: 'Response latency distribution in seconds for each verb, dry run value, group, version, resource, subresource, scope and component.',
+      labelNames: [...servedLabels],
       buckets: [0.005, 0.025, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45, 60],
       registers: [registry]
     }),

@@ -50,10 +50,20 @@ describe('health and metrics', () => {
     await request(t.app).get('/api/v1/namespaces/default/configmaps')
     await request(t.app).get('/api/v1/namespaces/default/configmaps/missing')
     const text = (await request(t.app).get('/metrics')).text
-    expect(text).toContain('apiserver_request_total{verb="LIST",group="",version="v1",resource="configmaps",subresource="",scope="namespace",component="apiserver",code="200"} 1')
-    expect(text).toContain('apiserver_request_total{verb="GET",group="",version="v1",resource="configmaps",subresource="",scope="resource",component="apiserver",code="404"} 1')
+    expect(text).toContain('apiserver_request_total{verb="LIST",dry_run="",group="",version="v1",resource="configmaps",subresource="",scope="namespace",component="apiserver",code="200"} 1')
+    expect(text).toContain('apiserver_request_total{verb="GET",dry_run="",group="",version="v1",resource="configmaps",subresource="",scope="resource",component="apiserver",code="404"} 1')
     expect(text).toContain('apiserver_request_duration_seconds_bucket')
     expect(text).toContain('apiserver_longrunning_requests')
+  })
+
+  it('labels dry-run writes dry_run="All" and real ones dry_run=""', async () => {
+    const t = newTestApp()
+    const cm = (name: string) => ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name } })
+    expect((await request(t.app).post('/api/v1/namespaces/default/configmaps?dryRun=All').send(cm('a'))).status).toBe(201)
+    expect((await request(t.app).post('/api/v1/namespaces/default/configmaps').send(cm('b'))).status).toBe(201)
+    const text = (await request(t.app).get('/metrics')).text
+    expect(text).toContain('apiserver_request_total{verb="POST",dry_run="All",group="",version="v1",resource="configmaps",subresource="",scope="namespace",component="apiserver",code="201"} 1')
+    expect(text).toContain('apiserver_request_total{verb="POST",dry_run="",group="",version="v1",resource="configmaps",subresource="",scope="namespace",component="apiserver",code="201"} 1')
   })
 })
 

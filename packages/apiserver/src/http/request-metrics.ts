@@ -11,7 +11,7 @@ export function requestMetrics (metrics: ApiMetrics, logger: Logger) {
     const start = process.hrtime.bigint()
     res.on('close', () => {
       const labels = (res.locals.metricLabels as Record<string, string> | undefined) ??
-        { verb: req.method, group: '', version: '', resource: '', subresource: '', scope: '', component: 'apiserver' }
+        { verb: req.method, dry_run: '', group: '', version: '', resource: '', subresource: '', scope: '', component: 'apiserver' }
       const long = labels.verb === 'WATCH'
       metrics.requestTotal.inc({ ...labels, code: String(res.statusCode) })
       const seconds = Number(process.hrtime.bigint() - start) / 1e9

@@ -72,13 +72,15 @@ export function routeOf (method: string, info: RequestInfo, schema: ResourceSche
 }
 
 /** Metric labels as upstream's apiserver_request_total uses them. */
-export function metricLabels (method: string, info: RequestInfo, route: Route | undefined, contentType: string | undefined): Record<string, string> {
+export function metricLabels (method: string, info: RequestInfo, route: Route | undefined, contentType: string | undefined, dryRun: string[] = []): Record<string, string> {
   let verb = method
   if (route?.verb === 'list') verb = 'LIST'
   else if (route?.verb === 'watch') verb = 'WATCH'
   else if (method === 'PATCH' && (contentType ?? '').startsWith('application/apply-patch')) verb = 'APPLY'
   return {
     verb,
+    // only the one valid value is echoed, so a client cannot mint label values
+    dry_run: dryRun.includes('All') ? 'All' : '',
     group: info.group,
     version: info.version,
     resource: info.resource,
@@ -102,7 +104,7 @@ export function resourceRouter (index: SchemaIndex, makeContext: ContextFactory)
     if (schema === undefined) throw errPathNotFound()
     const q = queryOf(req.originalUrl)
     const route = routeOf(req.method, info, schema, q)
-    const labels = metricLabels(req.method, info, route, req.headers['content-type'])
+    const labels = metricLabels(req.method, info, route, req.headers['content-type'], q.getAll('dryRun'))
     res.locals.metricLabels = labels
     await route.handler(makeContext(req, res, info, schema, q, labels))
   }

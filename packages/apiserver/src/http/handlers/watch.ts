@@ -42,6 +42,7 @@ export async function handleWatch (ctx: HandlerContext): Promise<void> {
   const timer = setTimeout(abort, timeoutMs)
   const gaugeLabels = { ...ctx.labels }
   delete gaugeLabels.code
+  delete gaugeLabels.dry_run
   ctx.metrics.longRunning.inc(gaugeLabels)
   let it: AsyncIterator<WatchEvent> | undefined
   let out: WatchWriter | undefined
