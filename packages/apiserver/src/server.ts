@@ -34,10 +34,10 @@ export interface RunContext {
 export async function run (options: Options, ctx: RunContext): Promise<void> {
   const { signal, logger } = ctx
   // first, so a bad key file fails startup before anything connects
-  const serviceAccounts = await setUpServiceAccountTokens(options, logger.child({ component: 'serviceaccount' }))
+  const serviceAccounts = await setUpServiceAccountTokens(options, logger.child({ logger: 'serviceaccount' }))
   const metrics = createApiMetrics()
   collectDefaultMetrics({ register: metrics.registry })
-  const etcd = new EtcdStorage({ endpoints: options.etcdServers, prefix: options.etcdPrefix, logger: logger.child({ component: 'storage' }) })
+  const etcd = new EtcdStorage({ endpoints: options.etcdServers, prefix: options.etcdPrefix, logger: logger.child({ logger: 'storage' }) })
   const storage = instrumentStorage(etcd, metrics, options.etcdPrefix)
   const registry = new GenericRegistry({ storage, prefix: options.etcdPrefix, serviceClusterIPRange: options.serviceClusterIpRange, nodePortRange: options.serviceNodePortRange, disabledAdmissionPlugins: options.disabledAdmissionPlugins })
   let bootstrapped = false
@@ -48,7 +48,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
     schemas: allSchemas(),
     healthy: async () => await storage.healthy(),
     patch: defaultPatchEngines(),
-    logger: logger.child({ component: 'http' }),
+    logger: logger.child({ logger: 'http' }),
     metrics,
     ...(serviceAccounts.tokens !== undefined ? { serviceAccountTokens: serviceAccounts.tokens, serviceAccountDiscovery: serviceAccounts.discovery } : {}),
     limits: { maxRequestsInflight: options.maxRequestsInflight, maxMutatingRequestsInflight: options.maxMutatingRequestsInflight, requestTimeoutMs: options.requestTimeoutMs }
@@ -76,7 +76,7 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
 
   const background = [
     ensureDefaultObjects(registry, options, address.port, signal, logger).then(() => { bootstrapped = !signal.aborted }),
-    runCompaction(storage, options.etcdCompactionIntervalMs, signal, logger.child({ component: 'compactor' }))
+    runCompaction(storage, options.etcdCompactionIntervalMs, signal, logger.child({ logger: 'compactor' }))
   ]
   if (!signal.aborted) await once(signal, 'abort').catch(() => undefined)
   logger.info('shutting down')

@@ -196,7 +196,7 @@ async function runSchedulerLoop (d: LoopDeps): Promise<void> {
     profilePercentage: new Map(d.config.profiles.map(p => [p.schedulerName, p.percentageOfNodesToScore])),
     api,
     clock: d.clock,
-    logger: d.log.child({ component: 'scheduler' }),
+    logger: d.log.child({ logger: 'scheduler' }),
     metrics: d.metrics,
     nominator
   })
