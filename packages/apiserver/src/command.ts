@@ -23,6 +23,7 @@ export function createApiServerCommand (ctx: CommandContext): Command {
   flag(cmd, '--etcd-servers <urls>', 'List of etcd servers to connect with (scheme://ip:port), comma separated. Required.', 'KUBE_TS_ETCD_SERVERS')
   flag(cmd, '--etcd-prefix <prefix>', 'The prefix to prepend to all resource paths in etcd.', 'KUBE_TS_ETCD_PREFIX', d.etcdPrefix)
   flag(cmd, '--etcd-compaction-interval <duration>', 'The interval of compaction requests. If 0, the compaction request from apiserver is disabled.', 'KUBE_TS_ETCD_COMPACTION_INTERVAL', d.etcdCompactionInterval)
+  flag(cmd, '--etcd-count-metric-poll-period <duration>', 'Frequency of polling etcd for number of resources per type. 0 disables the metric collection.', 'KUBE_TS_ETCD_COUNT_METRIC_POLL_PERIOD', d.etcdCountMetricPollPeriod)
   flag(cmd, '--secure-port <port>', 'The port on which to serve the API.', 'KUBE_TS_SECURE_PORT', d.securePort, parsePortFlag)
   flag(cmd, '--bind-address <ip>', 'The IP address on which to listen for the --secure-port port.', 'KUBE_TS_BIND_ADDRESS', d.bindAddress)
   addBoolFlag(cmd, 'insecure-serve-plain-http', 'Serve plain HTTP (no TLS, no authentication) on --bind-address:--secure-port. Required until TLS serving exists; only loopback bind addresses are accepted.', d.insecureServePlainHttp, 'KUBE_TS_INSECURE_SERVE_PLAIN_HTTP')

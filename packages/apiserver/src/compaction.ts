@@ -1,4 +1,5 @@
 import type { Logger } from 'pino'
+import { abortableSleep } from './abortable-sleep.js'
 import type { Storage } from './storage/storage.js'
 
 /**
@@ -11,7 +12,7 @@ export async function runCompaction (storage: Pick<Storage, 'currentRevision' | 
   let previous = 0
   let compacted = 0
   while (!signal.aborted) {
-    await sleep(intervalMs, signal)
+    await abortableSleep(intervalMs, signal)
     if (signal.aborted) return
     try {
       const current = await storage.currentRevision()
@@ -25,16 +26,4 @@ export async function runCompaction (storage: Pick<Storage, 'currentRevision' | 
       logger.warn({ err }, 'etcd compaction failed; retrying next interval')
     }
   }
-}
-
-async function sleep (ms: number, signal: AbortSignal): Promise<void> {
-  await new Promise<void>((resolve) => {
-    const timer = setTimeout(done, ms)
-    function done (): void {
-      clearTimeout(timer)
-      signal.removeEventListener('abort', done)
-      resolve()
-    }
-    signal.addEventListener('abort', done, { once: true })
-  })
 }

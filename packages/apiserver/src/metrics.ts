@@ -10,6 +10,7 @@ export interface ApiMetrics {
   longRunning: Gauge<string>
   inflight: Gauge<string>
   etcdDuration: Histogram<string>
+  storageObjects: Gauge<string>
 }
 
 const requestLabels = ['verb', 'group', 'version', 'resource', 'subresource', 'scope', 'component'] as const
@@ -50,6 +51,12 @@ export function createApiMetrics (registry = new Registry()): ApiMetrics {
       labelNames: ['operation', 'type'],
       buckets: [0.005, 0.025, 0.05, 0.1, 0.2, 0.4, 0.6, 0.8, 1, 1.25, 1.5, 2, 3, 4, 5, 6, 8, 10, 15, 20, 30, 45, 60],
       registers: [registry]
+    }),
+    storageObjects: new Gauge({
+      name: 'apiserver_storage_objects',
+      help: 'Number of stored objects at the time of last check split by kind. In case of a fetching error, the value will be -1.',
+      labelNames: ['resource'],
+      registers: [registry]
     })
   }
 }
@@ -82,6 +89,7 @@ export function instrumentStorage (inner: Storage, metrics: ApiMetrics, prefix: 
     delete: async (key, opts) => await timed('delete', key, async () => await inner.delete(key, opts)),
     // a watch is long-running; its lifetime is not an etcd latency, so it is not timed
     watch: (prefixKey, fromRevision, signal) => inner.watch(prefixKey, fromRevision, signal),
+    count: async (prefixKey) => await timed('count', prefixKey, async () => await inner.count(prefixKey)),
     currentRevision: async () => await timed('currentRevision', '', async () => await inner.currentRevision()),
     compact: async (revision) => await timed('compact', '', async () => await inner.compact(revision)),
     healthy: async () => await inner.healthy(),

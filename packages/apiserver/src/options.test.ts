@@ -5,6 +5,7 @@ const base: RawOptions = {
   etcdServers: 'http://127.0.0.1:2379',
   etcdPrefix: '/registry',
   etcdCompactionInterval: '5m',
+  etcdCountMetricPollPeriod: '1m',
   securePort: 6443,
   bindAddress: '127.0.0.1',
   insecureServePlainHttp: true,
@@ -24,6 +25,7 @@ describe('buildOptions', () => {
     expect(options).toMatchObject({
       etcdServers: ['http://127.0.0.1:2379', 'http://127.0.0.2:2379'],
       etcdCompactionIntervalMs: 300_000,
+      etcdCountMetricPollPeriodMs: 60_000,
       requestTimeoutMs: 60_000,
       serviceNodePortRange: { min: 30000, max: 32767 }
     })
@@ -31,6 +33,7 @@ describe('buildOptions', () => {
 
   it('allows disabling compaction with 0', () => {
     expect(buildOptions({ ...base, etcdCompactionInterval: '0' }).options.etcdCompactionIntervalMs).toBe(0)
+    expect(buildOptions({ ...base, etcdCountMetricPollPeriod: '0' }).options.etcdCountMetricPollPeriodMs).toBe(0)
   })
 
   it.each([

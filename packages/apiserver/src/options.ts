@@ -11,6 +11,7 @@ export interface Options {
   etcdPrefix: string
   /** 0 disables periodic compaction. */
   etcdCompactionIntervalMs: number
+  etcdCountMetricPollPeriodMs: number
   securePort: number
   bindAddress: string
   insecureServePlainHttp: boolean
@@ -39,6 +40,7 @@ export interface RawOptions {
   etcdServers?: string
   etcdPrefix: string
   etcdCompactionInterval: string
+  etcdCountMetricPollPeriod: string
   securePort: number
   bindAddress: string
   insecureServePlainHttp: boolean
@@ -63,6 +65,7 @@ export interface RawOptions {
 export const defaultRawOptions: Required<Omit<RawOptions, 'etcdServers'>> = {
   etcdPrefix: '/registry',
   etcdCompactionInterval: '5m',
+  etcdCountMetricPollPeriod: '1m',
   securePort: 6443,
   bindAddress: '127.0.0.1',
   insecureServePlainHttp: false,
@@ -174,6 +177,7 @@ export function buildOptions (raw: RawOptions): { options: Options, problems: st
     etcdServers,
     etcdPrefix: raw.etcdPrefix.replace(/\/+$/, '') || '/',
     etcdCompactionIntervalMs: durationOf('etcd-compaction-interval', raw.etcdCompactionInterval, problems),
+    etcdCountMetricPollPeriodMs: durationOf('etcd-count-metric-poll-period', raw.etcdCountMetricPollPeriod, problems),
     securePort: raw.securePort,
     bindAddress: raw.bindAddress,
     insecureServePlainHttp: raw.insecureServePlainHttp,

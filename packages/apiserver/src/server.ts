@@ -8,6 +8,7 @@ import type { KubeObject, ResourceSchema } from '@kube-ts/api'
 import { createApp } from './app.js'
 import { createApiMetrics, instrumentStorage } from './metrics.js'
 import { runCompaction } from './compaction.js'
+import { runStorageObjectsMetric } from './storage-objects.js'
 import { defaultPatchEngines } from './http/patch-engines.js'
 import { EtcdStorage } from './storage/etcd-storage.js'
 import { ConvertingStore } from './registry/converting-store.js'
@@ -76,7 +77,8 @@ export async function run (options: Options, ctx: RunContext): Promise<void> {
 
   const background = [
     ensureDefaultObjects(registry, options, address.port, signal, logger).then(() => { bootstrapped = !signal.aborted }),
-    runCompaction(storage, options.etcdCompactionIntervalMs, signal, logger.child({ logger: 'compactor' }))
+    runCompaction(storage, options.etcdCompactionIntervalMs, signal, logger.child({ logger: 'compactor' })),
+    runStorageObjectsMetric({ storage, schemas: allSchemas(), prefix: options.etcdPrefix, gauge: metrics.storageObjects, logger }, options.etcdCountMetricPollPeriodMs, signal)
   ]
   if (!signal.aborted) await once(signal, 'abort').catch(() => undefined)
   logger.info('shutting down')

@@ -6,6 +6,7 @@ import { EtcdKv } from './etcd-kv.js'
 import { listPages } from './etcd-list.js'
 import { watchEtcd } from './etcd-watch.js'
 import { checkKey, errTooLargeResourceVersion, keyConflict, keyExists, keyNotFound } from './key-errors.js'
+import { prefixEnd } from './key-range.js'
 import { silentLogger, type StorageLogger } from './storage-logger.js'
 import type { ListOptions, ListResult, Storage, StorageEvent } from './storage.js'
 
@@ -146,6 +147,12 @@ export class EtcdStorage implements Storage {
   watch (prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StorageEvent> {
     checkKey(this.prefix, prefix)
     return watchEtcd({ client: this.client, prefix, fromRevision, signal: AbortSignal.any([signal, this.lifetime.signal]), logger: this.log })
+  }
+
+  async count (prefix: string): Promise<number> {
+    checkKey(this.prefix, prefix)
+    const res = await this.range({ key: Buffer.from(prefix), range_end: prefixEnd(prefix), count_only: true }, 'count')
+    return Number(res.count)
   }
 
   async currentRevision (): Promise<number> {

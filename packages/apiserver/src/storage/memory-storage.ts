@@ -2,6 +2,7 @@ import { errInternal, errServiceUnavailable, errTooLarge, type KubeObject } from
 import { decodeObject, encodeObject, jsonEqual, withoutResourceVersion } from './codec.js'
 import { listPages } from './etcd-list.js'
 import { checkKey, errTooLargeResourceVersion, errTooOldResourceVersion, keyConflict, keyExists, keyNotFound } from './key-errors.js'
+import { prefixEnd } from './key-range.js'
 import { CompactedError, FutureRevisionError, MemoryMvcc, type MvccEvent } from './memory-mvcc.js'
 import type { ListOptions, ListResult, Storage, StorageEvent } from './storage.js'
 
@@ -101,6 +102,11 @@ export class MemoryStorage implements Storage {
   watch (prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StorageEvent> {
     checkKey(this.prefix, prefix)
     return this.watchGen(prefix, fromRevision, signal)
+  }
+
+  async count (prefix: string): Promise<number> {
+    this.checkOpen(prefix)
+    return Number(this.mvcc.range({ key: Buffer.from(prefix), range_end: prefixEnd(prefix), count_only: true }).count)
   }
 
   async currentRevision (): Promise<number> {

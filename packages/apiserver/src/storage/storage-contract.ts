@@ -261,6 +261,15 @@ export function registerStorageContract (target: StorageContractTarget): void {
       expect((await s.list(key('pods/'), {})).items).toHaveLength(3)
     })
 
+    it('counts the keys under a prefix without crossing into a longer namespace name', async () => {
+      await s.create(key('pods/ns1/a'), pod('a'))
+      await s.create(key('pods/ns1/b'), pod('b'))
+      await s.create(key('pods/ns10/c'), pod('c'))
+      expect(await s.count(key('pods/ns1/'))).toBe(2)
+      expect(await s.count(key('pods/'))).toBe(3)
+      expect(await s.count(key('services/'))).toBe(0)
+    })
+
     it('lists in key order at one revision with per-item resourceVersions', async () => {
       const b = await s.create(key('pods/default/b'), pod('b'))
       const a = await s.create(key('pods/default/a'), pod('a'))

@@ -37,6 +37,8 @@ export interface Storage {
   delete (key: string, opts?: { expectedRevision?: number, dryRun?: boolean }): Promise<KubeObject>
   /** Events for keys under `prefix` strictly after `fromRevision`. Ends when `signal` aborts. Throws/ends with Gone when compacted. */
   watch (prefix: string, fromRevision: number, signal: AbortSignal): AsyncIterable<StorageEvent>
+  /** How many keys are stored under `prefix` (a count-only read, for the apiserver_storage_objects metric). */
+  count (prefix: string): Promise<number>
   /** The store's current revision (a quorum read). */
   currentRevision (): Promise<number>
   /** Compacts history up to `revision`. */

@@ -10,7 +10,7 @@ async function startApiServer (): Promise<{ url: string, stop: () => Promise<voi
   const etcd = process.env.KUBE_TS_TEST_ETCD
   if (etcd === undefined || etcd === '') throw new Error('KUBE_TS_TEST_ETCD is not set: run through the jest integration project')
   const { options, problems } = buildOptions({
-    etcdServers: etcd, etcdPrefix: `/kube-ts-client-test-${randomUUID()}`, etcdCompactionInterval: '0', securePort: 0, bindAddress: '127.0.0.1',
+    etcdServers: etcd, etcdPrefix: `/kube-ts-client-test-${randomUUID()}`, etcdCompactionInterval: '0', etcdCountMetricPollPeriod: '0', securePort: 0, bindAddress: '127.0.0.1',
     insecureServePlainHttp: true, serviceClusterIpRange: '10.96.0.0/12', serviceNodePortRange: '30000-32767', maxRequestsInflight: 400,
     maxMutatingRequestsInflight: 200, requestTimeout: '60s', logFormat: 'json', v: 0
   })
